@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs the system tools the tests drive, from Debian's packages, when they are missing:
+# Chromium for the browser tests (Playwright's own browser download is not used).
+set -euo pipefail
+
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+
+if [ ${#missing[@]} -gt 0 ]; then
+	echo "Installing ${missing[*]} with apt-get"
+	sudo_cmd=()
+	[ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+	"${sudo_cmd[@]}" apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}"
+fi

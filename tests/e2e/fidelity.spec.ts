@@ -1,0 +1,72 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sections } from '../../src/data/sections.ts';
+import { snippets } from '../../src/data/snippets.ts';
+import { cellText } from '../../src/lib/sheet.ts';
+import { expect, sheet, test } from './fixtures.ts';
+
+const slugOf = (heading: string) => sections.find((section) => section.heading === heading)?.slug;
+const pageOfHeading = new Map<string, string>();
+for (const heading of sheet.headings) {
+	pageOfHeading.set(heading.text, slugOf(heading.text) ?? pageOfHeading.get([...pageOfHeading.keys()].at(-1) ?? '') ?? '');
+}
+
+test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+test('the home page shows the sheet’s title and subtitle', async ({ page }) => {
+	await page.goto('');
+	await expect(page.locator('main')).toContainText(sheet.title);
+	await expect(page.locator('main')).toContainText(sheet.subtitle);
+});
+
+for (const section of sections) {
+	test(`/${section.slug}/ shows every heading and table cell of its section`, async ({ page }) => {
+		await page.goto(`${section.slug}/`);
+		await expect(page.locator('h1')).toHaveText(section.heading);
+		const main = page.locator('main');
+		for (const [heading, slug] of pageOfHeading) {
+			if (slug === section.slug && heading !== section.heading) await expect(main.locator('h2, h3', { hasText: heading })).toBeVisible();
+		}
+		for (const table of sheet.tables.filter((entry) => entry.heading === section.heading)) {
+			const rendered = main.locator('table').first();
+			await expect(rendered.locator('th')).toHaveText(table.header.map(cellText));
+			const rows = rendered.locator('tbody tr');
+			await expect(rows).toHaveCount(table.rows.length);
+			for (const [index, row] of table.rows.entries()) await expect(rows.nth(index).locator('td')).toHaveText(row.map(cellText));
+		}
+	});
+}
+
+sheet.codeBlocks.forEach((block, index) => {
+	const snippet = snippets[index];
+	test(`code block ${index + 1} (${snippet?.file}) is highlighted, titled and copies the sheet’s text exactly`, async ({ page }) => {
+		await page.goto(`${pageOfHeading.get(block.heading)}/`);
+		const frame = page.locator(`[data-snippet="${snippet?.file}"] figure`);
+		const pre = frame.locator('pre');
+		await expect(pre).toHaveAttribute('data-language', block.lang);
+		// Shiki colours tokens: a highlighted block has many differently coloured spans.
+		const colours = await pre.locator('span[style]').evaluateAll((spans) => new Set(spans.map((span) => getComputedStyle(span).color)).size);
+		expect(colours).toBeGreaterThan(2);
+		if (snippet?.title) await expect(frame.locator('figcaption .title')).toHaveText(snippet.title);
+		else await expect(frame.locator('figcaption .title:not(:empty)')).toHaveCount(0);
+		const shown = await pre.locator('.ec-line').evaluateAll((lines) => lines.map((line) => (line.textContent ?? '').replace(/\n$/, '')).join('\n'));
+		expect(shown).toBe(block.code);
+
+		await frame.getByRole('button', { name: 'Copy to clipboard' }).click();
+		await expect(frame.getByText('Copied!')).toBeVisible();
+		const copied = await page.evaluate(() => navigator.clipboard.readText());
+		expect(copied).toBe(block.code);
+	});
+});
+
+test('the damaged dash is repaired everywhere in the built site', async ({ page }) => {
+	await page.goto('base-images/');
+	await expect(page.locator('td', { hasText: 'Default choice — pre-built wheels work' })).toBeVisible();
+	const textFiles = (dir: string): string[] =>
+		readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+			entry.isDirectory() ? textFiles(join(dir, entry.name)) : /\.(html|js|css|xml|json|txt)$/.test(entry.name) ? [join(dir, entry.name)] : [],
+		);
+	const files = textFiles('dist');
+	expect(files.length).toBeGreaterThan(10);
+	for (const file of files) expect(readFileSync(file, 'utf8'), file).not.toContain('â€');
+});

@@ -1,0 +1,41 @@
+/**
+ * Every e2e test runs under two guards a reader would notice: no console error or uncaught
+ * exception, and no request to any host but the local preview server.
+ */
+import { readFileSync } from 'node:fs';
+import { test as base, expect } from '@playwright/test';
+import { sections } from '../../src/data/sections.ts';
+import { parseSheet, repairEncoding } from '../../src/lib/sheet.ts';
+
+export { expect };
+
+/** The user's sheet as the site must show it. */
+export const sheet = parseSheet(
+	repairEncoding(readFileSync(new URL('../../source/production-deployment-cheat-sheet.md', import.meta.url), 'utf8')),
+);
+
+/** Every page of the site, relative to the base URL. */
+export const pagePaths = ['', ...sections.map((section) => `${section.slug}/`)];
+
+export const test = base.extend<{ guards: void; expectedErrorPage: boolean }>({
+	/** Set where a test opens a missing page on purpose: Chromium logs the document's own 404. */
+	expectedErrorPage: [false, { option: true }],
+	guards: [
+		async ({ page, baseURL, expectedErrorPage }, use) => {
+			const origin = new URL(baseURL ?? 'http://127.0.0.1').origin;
+			const problems: string[] = [];
+			page.on('console', (message) => {
+				const documentNotFound = expectedErrorPage && message.location().url === page.url() && /status of 404/.test(message.text());
+				if (message.type() === 'error' && !documentNotFound) problems.push(`console error: ${message.text()}`);
+			});
+			page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+			page.on('request', (request) => {
+				const url = request.url();
+				if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) problems.push(`request left the origin: ${url}`);
+			});
+			await use();
+			expect(problems).toEqual([]);
+		},
+		{ auto: true },
+	],
+});

@@ -1,0 +1,17 @@
+import { sections } from '../../src/data/sections.ts';
+import { expect, test } from './fixtures.ts';
+
+test.use({ expectedErrorPage: true });
+
+test('an unknown address answers 404 and offers search and every section', async ({ page }) => {
+	const response = await page.goto('no-such-page/');
+	expect(response?.status()).toBe(404);
+	await expect(page.locator('h1')).toHaveText('Page not found');
+	for (const section of sections) await expect(page.getByRole('link', { name: section.label, exact: false }).first()).toBeVisible();
+
+	await page.getByRole('button', { name: 'Search the cheat sheet' }).click();
+	const dialog = page.getByRole('dialog');
+	await expect(dialog).toBeVisible();
+	await dialog.getByRole('textbox', { name: 'Search' }).fill('healthz');
+	await expect(dialog.locator('.pagefind-ui__result-link').first()).toHaveAttribute('href', /\/health-checks\/$/);
+});

@@ -1,0 +1,45 @@
+import { sections } from '../../src/data/sections.ts';
+import { expect, pagePaths, test } from './fixtures.ts';
+
+for (const path of pagePaths) {
+	test.describe(`/${path}`, () => {
+		test('answers 200 with its title, search and sidebar', async ({ page }) => {
+			const response = await page.goto(path);
+			expect(response?.status()).toBe(200);
+			await expect(page.locator('h1').first()).toBeVisible();
+			await expect(page.locator('site-search button[data-open-modal]')).toBeEnabled();
+			await expect(page).toHaveTitle(/Production Deployment Cheat Sheet/);
+		});
+
+		test('fits a 390 px phone without sideways scrolling', async ({ page }) => {
+			await page.setViewportSize({ width: 390, height: 844 });
+			await page.goto(path);
+			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+			expect(overflow).toBe(0);
+		});
+	});
+}
+
+test('the sidebar reaches every section, grouped', async ({ page }) => {
+	await page.goto('gunicorn/');
+	const sidebar = page.locator('#starlight__sidebar');
+	for (const group of ['Templates', 'Observability', 'Reference']) await expect(sidebar.getByText(group, { exact: true })).toBeVisible();
+	await sidebar.getByRole('link', { name: 'Workers formula' }).click();
+	await expect(page).toHaveURL(/\/workers\/$/);
+	await expect(page.locator('h1')).toHaveText('Workers Formula');
+	await expect(sidebar.getByRole('link', { name: 'Workers formula' })).toHaveAttribute('aria-current', 'page');
+});
+
+test('the home page links every section with a summary', async ({ page }) => {
+	await page.goto('');
+	await expect(page.locator('h1')).toHaveText('Production Deployment Cheat Sheet');
+	await expect(page.getByText("Copy-paste templates and quick-reference tables. Scan, don't read.")).toBeVisible();
+	const cards = page.locator('main .sl-link-card');
+	await expect(cards).toHaveCount(sections.length);
+	for (const [index, section] of sections.entries()) {
+		await expect(cards.nth(index).getByRole('link', { name: section.label })).toBeVisible();
+		await expect(cards.nth(index).locator('.description')).toHaveText(section.summary);
+	}
+	await cards.getByRole('link', { name: 'Health checks' }).click();
+	await expect(page.locator('h1')).toHaveText('Health Check Endpoint Template');
+});
