@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs the system tools the tests drive, from Debian's packages, when they are missing:
-# Chromium for the browser tests (Playwright's own browser download is not used).
+# Chromium for the browser tests (Playwright's own browser download is not used) and
+# promtool (Debian's prometheus package) to check the generated alerting rules.
 set -euo pipefail
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v promtool >/dev/null || missing+=(prometheus)
 
 if [ ${#missing[@]} -gt 0 ]; then
 	echo "Installing ${missing[*]} with apt-get"

@@ -1,0 +1,185 @@
+/**
+ * PromQL behind each row of the sheet's metrics table, and Prometheus alerting rules built from
+ * thresholds the reader can edit. Metric names assume prometheus-fastapi-instrumentator with its
+ * defaults for HTTP, prometheus_client's default collectors for process and GC metrics, and
+ * gauges/histograms the service exports itself for the database pool, queries and tasks.
+ */
+import type { MetricId } from '../data/metrics.ts';
+
+export interface Thresholds {
+	latencyP99Seconds: number;
+	errorRatioPercent: number;
+	poolPercent: number;
+	poolSize: number;
+	dbP99Ms: number;
+	memoryPercent: number;
+	memoryLimitMiB: number;
+	forDuration: string;
+}
+
+export type ThresholdKey = keyof Thresholds;
+
+export interface ThresholdField {
+	key: Exclude<ThresholdKey, 'forDuration'>;
+	label: string;
+	unit: string;
+	min: number;
+	max: number;
+	integer?: boolean;
+}
+
+export const defaultThresholds: Thresholds = {
+	latencyP99Seconds: 2,
+	errorRatioPercent: 1,
+	poolPercent: 80,
+	poolSize: 15,
+	dbP99Ms: 500,
+	memoryPercent: 80,
+	memoryLimitMiB: 512,
+	forDuration: '5m',
+};
+
+/** Numeric fields in form order; `forDuration` is a Prometheus duration and is checked apart. */
+export const thresholdFields: readonly ThresholdField[] = [
+	{ key: 'latencyP99Seconds', label: 'HTTP p99 latency above', unit: 's', min: 0.001, max: 3600 },
+	{ key: 'errorRatioPercent', label: '5xx share of requests above', unit: '%', min: 0.001, max: 100 },
+	{ key: 'poolPercent', label: 'DB pool in use above', unit: '%', min: 1, max: 100 },
+	{ key: 'poolSize', label: 'DB pool size', unit: 'connections', min: 1, max: 100000, integer: true },
+	{ key: 'dbP99Ms', label: 'DB query p99 above', unit: 'ms', min: 1, max: 3600000 },
+	{ key: 'memoryPercent', label: 'Memory above', unit: '% of limit', min: 1, max: 100 },
+	{ key: 'memoryLimitMiB', label: 'Memory limit', unit: 'MiB', min: 1, max: 16 * 1024 * 1024, integer: true },
+];
+
+const DURATION = /^(\d+(ms|s|m|h|d|w|y))+$/;
+
+/** Validates the form's text values; a message for each field that cannot be used. */
+export function parseThresholds(raw: Record<ThresholdKey, string>): { thresholds?: Thresholds; errors: Partial<Record<ThresholdKey, string>> } {
+	const errors: Partial<Record<ThresholdKey, string>> = {};
+	const thresholds: Thresholds = { ...defaultThresholds };
+	for (const field of thresholdFields) {
+		const text = raw[field.key].trim();
+		const value = Number(text);
+		if (!text) errors[field.key] = `Enter a value in ${field.unit}.`;
+		else if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(text)) errors[field.key] = `“${text}” is not a number.`;
+		else if (value < field.min || value > field.max) errors[field.key] = `Enter ${field.min} to ${field.max} ${field.unit}.`;
+		else if (field.integer && !Number.isInteger(value)) errors[field.key] = 'Enter a whole number.';
+		else thresholds[field.key] = value;
+	}
+	const duration = raw.forDuration.trim();
+	if (!DURATION.test(duration)) errors.forDuration = `“${duration}” is not a Prometheus duration such as 5m, 90s or 1h30m.`;
+	else if (!/[1-9]/.test(duration)) errors.forDuration = 'The duration must be longer than 0.';
+	else thresholds.forDuration = duration;
+	return Object.keys(errors).length ? { errors } : { thresholds, errors };
+}
+
+export interface AlertQuery {
+	kind: 'alert';
+	alert: string;
+	expr: string;
+	severity: 'warning' | 'critical';
+	summary: string;
+}
+
+export interface ChartQuery {
+	kind: 'chart';
+	expr: string;
+	/** Why the row gets a chart, not an alert. */
+	whyNotAlert: string;
+}
+
+/** A number as PromQL and people write it: `0.01`, not `0.010000000000000002`. */
+export function promNumber(value: number): string {
+	return String(Number(value.toPrecision(12)));
+}
+
+export function metricQueries(t: Thresholds): Record<MetricId, AlertQuery | ChartQuery> {
+	const ratio = (percent: number) => promNumber(percent / 100);
+	return {
+		traffic: {
+			kind: 'chart',
+			expr: 'sum(rate(http_requests_total[5m]))',
+			whyNotAlert:
+				'Traffic has no fixed bad value: it follows the time of day. Chart it as the baseline the other alerts are read against.',
+		},
+		latency: {
+			kind: 'alert',
+			alert: 'HighRequestLatencyP99',
+			expr: `histogram_quantile(0.99, sum by (le) (rate(http_request_duration_highr_seconds_bucket[5m]))) > ${promNumber(t.latencyP99Seconds)}`,
+			severity: 'warning',
+			summary: `p99 request latency is above ${promNumber(t.latencyP99Seconds)}s`,
+		},
+		errors: {
+			kind: 'alert',
+			alert: 'HighErrorRatio',
+			expr: `sum(rate(http_requests_total{status="5xx"}[5m])) / sum(rate(http_requests_total[5m])) > ${ratio(t.errorRatioPercent)}`,
+			severity: 'critical',
+			summary: `More than ${promNumber(t.errorRatioPercent)}% of requests fail with a 5xx status`,
+		},
+		pool: {
+			kind: 'alert',
+			alert: 'DatabasePoolNearlyExhausted',
+			expr: `max(db_pool_active_connections) / ${promNumber(t.poolSize)} > ${ratio(t.poolPercent)}`,
+			severity: 'warning',
+			summary: `More than ${promNumber(t.poolPercent)}% of the ${promNumber(t.poolSize)} pool connections are in use`,
+		},
+		dbLatency: {
+			kind: 'alert',
+			alert: 'SlowDatabaseQueriesP99',
+			expr: `histogram_quantile(0.99, sum by (le) (rate(db_query_duration_seconds_bucket[5m]))) > ${promNumber(t.dbP99Ms / 1000)}`,
+			severity: 'warning',
+			summary: `p99 database query time is above ${promNumber(t.dbP99Ms)}ms`,
+		},
+		memory: {
+			kind: 'alert',
+			alert: 'HighMemoryUsage',
+			expr: `max(process_resident_memory_bytes) / ${promNumber(t.memoryLimitMiB * 1024 * 1024)} > ${ratio(t.memoryPercent)}`,
+			severity: 'warning',
+			summary: `A process uses more than ${promNumber(t.memoryPercent)}% of the ${promNumber(t.memoryLimitMiB)} MiB limit`,
+		},
+		gc: {
+			kind: 'chart',
+			expr: 'sum by (generation) (rate(python_gc_collections_total[5m]))',
+			whyNotAlert:
+				'A spike has no fixed threshold: what is normal depends on how each service allocates. Chart it beside latency and memory, which the alerts above already watch.',
+		},
+		tasks: {
+			kind: 'alert',
+			alert: 'AsyncTasksGrowing',
+			expr: 'min_over_time(deriv(active_async_tasks[10m])[30m:1m]) > 0',
+			severity: 'warning',
+			summary: 'The number of running async tasks has grown without pause for 30 minutes',
+		},
+	};
+}
+
+/** YAML single-quoted scalar: safe for PromQL's quotes, braces, `>` and `#`. */
+function quote(text: string): string {
+	return `'${text.replaceAll("'", "''")}'`;
+}
+
+/** One rule as a YAML list item, indented by `indent` spaces. */
+export function ruleYaml(query: AlertQuery, why: string, forDuration: string, indent = 0): string {
+	const pad = ' '.repeat(indent);
+	return [
+		`- alert: ${query.alert}`,
+		`  expr: ${quote(query.expr)}`,
+		`  for: ${forDuration}`,
+		'  labels:',
+		`    severity: ${query.severity}`,
+		'  annotations:',
+		`    summary: ${quote(query.summary)}`,
+		`    description: ${quote(`${why}. Current value: {{ $value }}.`)}`,
+	]
+		.map((line) => pad + line)
+		.join('\n');
+}
+
+/** The whole `prometheus-rules.yml`: one group with every alert, in the sheet's order. */
+export function rulesFile(t: Thresholds, rows: ReadonlyArray<{ id: MetricId; cells: { why: string } }>): string {
+	const queries = metricQueries(t);
+	const rules = rows.flatMap((row) => {
+		const query = queries[row.id];
+		return query.kind === 'alert' ? [ruleYaml(query, row.cells.why, t.forDuration, 6)] : [];
+	});
+	return ['groups:', '  - name: fastapi-service', '    rules:', ...rules].join('\n') + '\n';
+}

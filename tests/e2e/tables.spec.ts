@@ -1,0 +1,236 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { metricRows } from '../../src/data/metrics.ts';
+import { defaultThresholds, metricQueries, ruleYaml, rulesFile } from '../../src/lib/alert-rules.ts';
+import { expect, test } from './fixtures.ts';
+import type { Page } from '@playwright/test';
+
+test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+const firstCells = (page: Page) => page.locator('tbody tr:not([hidden]) td:first-child');
+const header = (page: Page, name: string) => page.locator('th', { has: page.getByRole('button', { name }) });
+
+test.describe('metrics table', () => {
+	test('sorts by click and by keyboard, with aria-sort, and the sort survives a reload', async ({ page }) => {
+		await page.goto('metrics/');
+		await page.getByRole('button', { name: 'Type' }).click();
+		await expect(header(page, 'Type')).toHaveAttribute('aria-sort', 'ascending');
+		await expect(page.locator('tbody tr td:nth-child(2)')).toHaveText(['Counter', 'Counter', 'Counter', 'Gauge', 'Gauge', 'Gauge', 'Histogram', 'Histogram']);
+
+		await page.getByRole('button', { name: 'Type' }).focus();
+		await page.keyboard.press('Enter');
+		await expect(header(page, 'Type')).toHaveAttribute('aria-sort', 'descending');
+		await expect(page.locator('tbody tr td:nth-child(2)').first()).toHaveText('Histogram');
+		await expect(page).toHaveURL(/\?sort=type&dir=desc$/);
+
+		await page.reload();
+		await expect(header(page, 'Type')).toHaveAttribute('aria-sort', 'descending');
+		await expect(page.locator('tbody tr td:nth-child(2)').first()).toHaveText('Histogram');
+		await expect(header(page, 'Metric')).not.toHaveAttribute('aria-sort');
+	});
+
+	test('filters by text and by type chips, counts rows, and shares the view by URL', async ({ page }) => {
+		await page.goto('metrics/');
+		await expect(page.getByText('8 of 8 metrics')).toBeVisible();
+		await page.getByLabel('Filter metrics').fill('histogram');
+		await expect(page.getByText('2 of 8 metrics')).toBeVisible();
+		await page.getByLabel('Filter metrics').fill('');
+		await page.getByRole('button', { name: 'Gauge' }).click();
+		await expect(page.getByRole('button', { name: 'Gauge' })).toHaveAttribute('aria-pressed', 'true');
+		await expect(page.getByText('3 of 8 metrics')).toBeVisible();
+		await page.getByRole('button', { name: 'Counter' }).press('Space');
+		await expect(page.getByText('6 of 8 metrics')).toBeVisible();
+		await page.getByLabel('Filter metrics').fill('pool');
+		await expect(firstCells(page)).toHaveText(['db_pool_active_connections']);
+		await expect(page).toHaveURL(/\?filter=pool&type=Gauge%2CCounter$/);
+
+		const shared = page.url();
+		const other = await page.context().newPage();
+		await other.goto(shared);
+		await expect(other.getByLabel('Filter metrics')).toHaveValue('pool');
+		await expect(other.getByRole('button', { name: 'Counter' })).toHaveAttribute('aria-pressed', 'true');
+		await expect(other.getByText('1 of 8 metrics')).toBeVisible();
+	});
+
+	test('an empty result says what to change and offers to show all', async ({ page }) => {
+		await page.goto('metrics/?type=Histogram');
+		await page.getByLabel('Filter metrics').fill('memory');
+		await expect(page.getByText('0 of 8 metrics')).toBeVisible();
+		await expect(page.getByText('No metrics match “memory” and Histogram. Change the filter, switch a chip off, or show all metrics.')).toBeVisible();
+		await page.getByRole('button', { name: 'Show all metrics' }).click();
+		await expect(page.getByText('8 of 8 metrics')).toBeVisible();
+		await expect(page.getByLabel('Filter metrics')).toBeFocused();
+		await expect(page).toHaveURL(/\/metrics\/$/);
+	});
+
+	test('bad URL parameters get a message and the table still shows', async ({ page }) => {
+		await page.goto('metrics/?sort=%3Cscript%3Ealert(1)%3C/script%3E&type=Nope&dir=sideways');
+		const problems = page.getByRole('alert').filter({ hasText: 'Cannot sort' });
+		await expect(problems).toHaveText('Cannot sort by “<script>alert(1)</script>”: there is no such column. Showing the sheet’s order. Unknown type “Nope”: choose from Counter, Histogram, Gauge.');
+		await expect(page.locator('tbody tr:not([hidden])')).toHaveCount(8);
+		await expect(page.locator('main script:not([type])').filter({ hasText: 'alert(1)' })).toHaveCount(0);
+	});
+});
+
+test.describe('alerting rules', () => {
+	test('each alerting row copies its rule, with the edited thresholds', async ({ page }) => {
+		await page.goto('metrics/');
+		const latency = metricRows.find((row) => row.id === 'latency')!;
+		await page.getByRole('button', { name: 'Copy the alerting rule for http_request_duration_seconds' }).click();
+		const expected = metricQueries(defaultThresholds).latency;
+		if (expected.kind !== 'alert') throw new Error('latency must be an alert');
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(ruleYaml(expected, latency.cells.why, '5m'));
+
+		await page.getByLabel('HTTP p99 latency above').fill('1.5');
+		await page.getByLabel('Fire after').fill('10m');
+		await expect(page.locator('[data-expr="latency"]')).toHaveText(/ > 1\.5$/);
+		await page.getByRole('button', { name: 'Copy the alerting rule for http_request_duration_seconds' }).click();
+		const copied = await page.evaluate(() => navigator.clipboard.readText());
+		expect(copied).toContain("> 1.5'");
+		expect(copied).toContain('for: 10m');
+		await expect(page.getByRole('row', { name: /http_requests_total/ }).getByRole('link', { name: 'Chart only' })).toBeVisible();
+	});
+
+	test('downloads prometheus-rules.yml with the edited thresholds, valid for promtool', async ({ page }) => {
+		await page.goto('metrics/');
+		await page.getByLabel('5xx share of requests above').fill('0.5');
+		await page.getByLabel('DB pool size').fill('20');
+		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download prometheus-rules.yml' }).click()]);
+		expect(download.suggestedFilename()).toBe('prometheus-rules.yml');
+		const path = await download.path();
+		const content = readFileSync(path, 'utf8');
+		expect(content).toBe(rulesFile({ ...defaultThresholds, errorRatioPercent: 0.5, poolSize: 20 }, metricRows));
+		expect(content).toContain('> 0.005');
+		expect(execFileSync('promtool', ['check', 'rules', path], { encoding: 'utf8' })).toContain('SUCCESS: 6 rules found');
+	});
+
+	test('a bad threshold gets a message beside its field and disables copy and download', async ({ page }) => {
+		await page.goto('metrics/');
+		const field = page.getByLabel('Memory above');
+		await field.fill('abc');
+		await expect(field).toHaveAttribute('aria-invalid', 'true');
+		await expect(page.locator('#threshold-memoryPercent-error')).toHaveText('“abc” is not a number.');
+		await expect(page.getByRole('button', { name: 'Download prometheus-rules.yml' })).toBeDisabled();
+		await expect(page.getByText('Fix the thresholds marked above to copy or download rules.')).toBeVisible();
+		await page.getByLabel('Fire after').fill('soon');
+		await expect(page.locator('#threshold-forDuration-error')).toHaveText('“soon” is not a Prometheus duration such as 5m, 90s or 1h30m.');
+		await field.fill('90');
+		await page.getByLabel('Fire after').fill('1h30m');
+		await expect(page.getByRole('button', { name: 'Download prometheus-rules.yml' })).toBeEnabled();
+		await expect(page.locator('main')).not.toContainText('NaN');
+	});
+});
+
+test.describe('base images', () => {
+	test('sorts sizes by value and draws a bar per row', async ({ page }) => {
+		await page.goto('base-images/');
+		await page.getByRole('button', { name: 'Size' }).click();
+		await expect(firstCells(page)).toHaveText(['python:3.12-alpine', 'python:3.12-slim', 'python:3.12']);
+		await page.getByRole('button', { name: 'Size' }).click();
+		await expect(firstCells(page)).toHaveText(['python:3.12', 'python:3.12-slim', 'python:3.12-alpine']);
+		const widths = await page.locator('tbody tr .bar').evaluateAll((bars) => bars.map((bar) => bar.getBoundingClientRect().width));
+		expect(widths[0]).toBeGreaterThan(widths[1]! * 5);
+		expect(widths[1]).toBeGreaterThan(widths[2]!);
+	});
+
+	test('the decision helper marks the row that fits and says why, by keyboard', async ({ page }) => {
+		await page.goto('base-images/');
+		const verdict = page.locator('output.verdict');
+		const highlighted = page.locator('tr[data-highlight] td:first-child');
+		await expect(verdict).toContainText('python:3.12-slim');
+		await expect(highlighted).toHaveText('python:3.12-slim');
+
+		await page.getByLabel('Is image size critical').focus();
+		await page.keyboard.press('Space');
+		await expect(verdict).toContainText('python:3.12-alpine');
+		await expect(verdict).toContainText(/pure Python/i);
+		await expect(highlighted).toHaveText('python:3.12-alpine');
+
+		await page.keyboard.press('Shift+Tab');
+		await page.keyboard.press('Shift+Tab');
+		await expect(page.getByLabel('Do any dependencies have C extensions')).toBeFocused();
+		await page.keyboard.press('Space');
+		await expect(highlighted).toHaveText('python:3.12-slim');
+		await expect(verdict).toContainText('no C extensions');
+
+		await page.getByLabel('Do you need build tools').check();
+		await expect(highlighted).toHaveText('python:3.12');
+		await expect(verdict).toContainText('avoid');
+	});
+});
+
+test.describe('workers calculator', () => {
+	const count = (page: Page) => page.locator('output.result .count');
+
+	test('computes for each deployment, shows the formula and copies the lines, by keyboard', async ({ page }) => {
+		await page.goto('workers/');
+		await expect(count(page)).toHaveText('5 workers');
+		const cpu = page.getByLabel('CPU cores');
+		await cpu.focus();
+		await page.keyboard.press('ControlOrMeta+a');
+		await page.keyboard.type('4');
+		await expect(count(page)).toHaveText('9 workers');
+		await expect(page.locator('output.result')).toContainText('CPU * 2 + 1 = 4 * 2 + 1 = 9');
+
+		await page.getByLabel('Sync', { exact: true }).focus();
+		await page.keyboard.press('ArrowDown');
+		await expect(page.getByLabel('Async (Uvicorn)')).toBeChecked();
+		await expect(count(page)).toHaveText('4 workers');
+
+		await page.getByLabel('Bare metal / VM').focus();
+		await page.keyboard.press('ArrowDown');
+		await expect(page.getByLabel('Kubernetes')).toBeChecked();
+		await expect(page.locator('tr[data-highlight] td:first-child')).toHaveText('Kubernetes');
+		await cpu.fill('1500m');
+		await expect(count(page)).toHaveText('1 worker');
+
+		await page.getByLabel('Memory-constrained', { exact: true }).check();
+		await cpu.fill('');
+		await page.getByLabel('Memory limit', { exact: false }).first().fill('2');
+		await page.getByLabel('Per-worker RSS', { exact: false }).first().fill('300');
+		await expect(count(page)).toHaveText('6 workers');
+		await expect(page.locator('output.result')).toContainText('RAM / (per-worker RSS) = 2 GiB / 300 MiB = 6.83 → 6');
+
+		await page.locator('[data-copy-line="env"]').click();
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('WEB_CONCURRENCY=6');
+		await page.locator('[data-copy-line="command"]').focus();
+		await page.keyboard.press('Enter');
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('gunicorn app.main:app -c gunicorn.conf.py --workers 6');
+	});
+
+	test('names the bound that won where CPU and memory both apply', async ({ page }) => {
+		await page.goto('workers/');
+		await page.getByLabel('CPU cores').fill('8');
+		await page.getByLabel('Memory limit', { exact: false }).first().fill('1');
+		await page.getByLabel('Per-worker RSS', { exact: false }).first().fill('256');
+		await expect(count(page)).toHaveText('4 workers');
+		await expect(page.locator('output.result')).toContainText('Memory allows 4, CPU 17: memory is the bound');
+	});
+
+	const badInputs: Array<[string, Record<string, string>, string, string]> = [
+		['empty CPU', { cpu: '' }, 'cpu', 'Enter the CPU cores, such as 4, 0.5 or 1500m.'],
+		['negative CPU', { cpu: '-2' }, 'cpu', 'CPU must be more than 0.'],
+		['zero CPU', { cpu: '0' }, 'cpu', 'CPU must be more than 0.'],
+		['non-numeric CPU', { cpu: 'lots' }, 'cpu', '“lots” is not a number of cores. Use 4, 0.5 or 1500m.'],
+		['absurd CPU', { cpu: '1e9' }, 'cpu', 'More than 1024 cores: enter the cores of one machine or pod.'],
+		['RSS larger than RAM', { memory: '1', rss: '2048' }, 'rss', 'A worker’s RSS (2 GiB) is larger than the memory limit (1 GiB): not even one worker fits.'],
+		['memory without RSS', { memory: '4' }, 'rss', 'Enter the per-worker RSS.'],
+		['HTML as memory', { memory: '<b>8</b>', rss: '100' }, 'memory', '“<b>8</b>” is not a number. Enter the memory limit in GiB.'],
+	];
+	for (const [name, values, field, message] of badInputs) {
+		test(`bad input: ${name} gets a message beside the field, never NaN or 0`, async ({ page }) => {
+			await page.goto('workers/');
+			if (values['cpu'] !== undefined) await page.getByLabel('CPU cores').fill(values['cpu']);
+			if (values['memory'] !== undefined) await page.getByLabel('Memory limit', { exact: false }).first().fill(values['memory']);
+			if (values['rss'] !== undefined) await page.getByLabel('Per-worker RSS', { exact: false }).first().fill(values['rss']);
+			await expect(page.locator(`#workers-${field}-error`)).toHaveText(message);
+			await expect(page.locator(`input[name="${field}"]`)).toHaveAttribute('aria-invalid', 'true');
+			await expect(count(page)).toHaveText('– workers');
+			await expect(page.locator('output.result')).toContainText('Fix the field marked above to see the count.');
+			await expect(page.locator('[data-copy-line="env"]')).toBeDisabled();
+			const text = await page.locator('main').innerText();
+			expect(text).not.toMatch(/NaN|Infinity|\b0 workers/);
+			await expect(page.locator('main b')).toHaveCount(0);
+		});
+	}
+});

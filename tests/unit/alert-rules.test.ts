@@ -1,0 +1,126 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parser } from '@prometheus-io/lezer-promql';
+import { metricRows } from '../../src/data/metrics.ts';
+import { defaultThresholds, metricQueries, parseThresholds, promNumber, rulesFile, type Thresholds } from '../../src/lib/alert-rules.ts';
+
+const edited: Thresholds = { latencyP99Seconds: 1.5, errorRatioPercent: 0.5, poolPercent: 90, poolSize: 20, dbP99Ms: 250, memoryPercent: 75, memoryLimitMiB: 2048, forDuration: '10m' };
+
+/** Parses with the Prometheus project's own PromQL grammar; returns the text of any error node. */
+function promqlErrors(expr: string): string[] {
+	const errors: string[] = [];
+	parser.parse(expr).iterate({
+		enter: (node) => {
+			if (node.type.isError) errors.push(`error at ${node.from}: “${expr.slice(node.from, node.to + 5)}”`);
+		},
+	});
+	return errors;
+}
+
+describe('PromQL for every metric', () => {
+	it('the grammar check itself rejects broken PromQL', () => {
+		assert.notDeepEqual(promqlErrors('sum(rate(http_requests_total[5m])'), []);
+		assert.notDeepEqual(promqlErrors('rate(x[5m]) >'), []);
+	});
+
+	for (const thresholds of [defaultThresholds, edited]) {
+		it(`parses for ${thresholds === edited ? 'edited' : 'default'} thresholds`, () => {
+			const queries = metricQueries(thresholds);
+			for (const row of metricRows) assert.deepEqual(promqlErrors(queries[row.id].expr), [], `${row.id}: ${queries[row.id].expr}`);
+		});
+	}
+
+	it('puts the edited thresholds in the expressions', () => {
+		const queries = metricQueries(edited);
+		assert.match(queries.latency.expr, / > 1\.5$/);
+		assert.match(queries.errors.expr, / > 0\.005$/);
+		assert.match(queries.pool.expr, /\/ 20 > 0\.9$/);
+		assert.match(queries.dbLatency.expr, / > 0\.25$/);
+		assert.match(queries.memory.expr, /\/ 2147483648 > 0\.75$/);
+	});
+
+	it('N/A and spike rows are charts with a reason, not alerts', () => {
+		const queries = metricQueries(defaultThresholds);
+		for (const id of ['traffic', 'gc'] as const) {
+			const query = queries[id];
+			assert.equal(query.kind, 'chart');
+			assert.ok(query.kind === 'chart' && query.whyNotAlert.length > 40);
+		}
+		const alerts = metricRows.filter((row) => queries[row.id].kind === 'alert').map((row) => row.id);
+		assert.deepEqual(alerts, ['latency', 'errors', 'pool', 'dbLatency', 'memory', 'tasks']);
+	});
+});
+
+describe('promNumber', () => {
+	it('writes numbers without float noise', () => {
+		assert.equal(promNumber(1.1 / 100), '0.011');
+		assert.equal(promNumber(0.1 + 0.2), '0.3');
+		assert.equal(promNumber(536870912), '536870912');
+	});
+});
+
+describe('parseThresholds', () => {
+	const text = (t: Thresholds) => Object.fromEntries(Object.entries(t).map(([key, value]) => [key, String(value)])) as Record<keyof Thresholds, string>;
+
+	it('accepts the defaults and edited values', () => {
+		assert.deepEqual(parseThresholds(text(defaultThresholds)).thresholds, defaultThresholds);
+		assert.deepEqual(parseThresholds({ ...text(edited), forDuration: ' 10m ' }).thresholds, edited);
+	});
+
+	it('says what is wrong with each bad field', () => {
+		const { thresholds, errors } = parseThresholds({
+			...text(defaultThresholds),
+			latencyP99Seconds: '',
+			errorRatioPercent: 'abc',
+			poolPercent: '150',
+			poolSize: '2.5',
+			dbP99Ms: '-1',
+			memoryPercent: 'NaN',
+			memoryLimitMiB: '1e9',
+			forDuration: '5 minutes',
+		});
+		assert.equal(thresholds, undefined);
+		assert.deepEqual(errors, {
+			latencyP99Seconds: 'Enter a value in s.',
+			errorRatioPercent: '“abc” is not a number.',
+			poolPercent: 'Enter 1 to 100 %.',
+			poolSize: 'Enter a whole number.',
+			dbP99Ms: 'Enter 1 to 3600000 ms.',
+			memoryPercent: '“NaN” is not a number.',
+			memoryLimitMiB: '“1e9” is not a number.',
+			forDuration: '“5 minutes” is not a Prometheus duration such as 5m, 90s or 1h30m.',
+		});
+		assert.equal(parseThresholds({ ...text(defaultThresholds), forDuration: '0m' }).errors.forDuration, 'The duration must be longer than 0.');
+	});
+});
+
+describe('prometheus-rules.yml', () => {
+	it('holds every alert in the sheet’s order with the thresholds given', () => {
+		const file = rulesFile(edited, metricRows);
+		assert.deepEqual(
+			[...file.matchAll(/- alert: (\w+)/g)].map((match) => match[1]),
+			['HighRequestLatencyP99', 'HighErrorRatio', 'DatabasePoolNearlyExhausted', 'SlowDatabaseQueriesP99', 'HighMemoryUsage', 'AsyncTasksGrowing'],
+		);
+		assert.equal([...file.matchAll(/^ {8}for: 10m$/gm)].length, 6);
+		assert.match(file, /expr: 'sum\(rate\(http_requests_total\{status="5xx"\}\[5m\]\)\) \/ sum\(rate\(http_requests_total\[5m\]\)\) > 0\.005'/);
+	});
+
+	it('passes promtool check rules, for default and edited thresholds', () => {
+		const promtool = spawnSync('promtool', ['--version']);
+		assert.ok(
+			!promtool.error,
+			'promtool is not installed: install Debian’s prometheus package (`apt-get install -y prometheus`, or run `bash scripts/install-test-tools.sh`).',
+		);
+		const dir = mkdtempSync(join(tmpdir(), 'rules-'));
+		for (const [name, thresholds] of [['default', defaultThresholds], ['edited', edited]] as const) {
+			const path = join(dir, `${name}.yml`);
+			writeFileSync(path, rulesFile(thresholds, metricRows));
+			const output = execFileSync('promtool', ['check', 'rules', path], { encoding: 'utf8' });
+			assert.match(output, /SUCCESS: 6 rules found/);
+		}
+	});
+});

@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { baseImageRows, baseImagesHeaders } from '../../src/data/base-images.ts';
+import { metricRows, metricsHeaders } from '../../src/data/metrics.ts';
+import { workersHeaders, workersRows } from '../../src/data/workers.ts';
+import { recommendBaseImage } from '../../src/lib/base-image.ts';
+import { renderInline } from '../../src/lib/inline-markdown.ts';
+import { parseSheet, repairEncoding } from '../../src/lib/sheet.ts';
+import { compareSortValues, countLabel, matchesFilter, readTableState, writeTableState } from '../../src/lib/table-state.ts';
+
+const sheet = parseSheet(repairEncoding(readFileSync(new URL('../../source/production-deployment-cheat-sheet.md', import.meta.url), 'utf8')));
+
+describe('table data', () => {
+	it('holds the sheet’s three tables cell for cell', () => {
+		const tables = [
+			[metricsHeaders, metricRows],
+			[baseImagesHeaders, baseImageRows],
+			[workersHeaders, workersRows],
+		] as const;
+		tables.forEach(([headers, rows], index) => {
+			const table = sheet.tables[index];
+			assert.ok(table);
+			assert.deepEqual(Object.values(headers), table.header);
+			assert.deepEqual(rows.map((row) => Object.values(row.cells)), table.rows);
+		});
+	});
+
+	it('base image sizes as numbers agree with the size text', () => {
+		assert.deepEqual(baseImageRows.map((row) => [row.cells.size, row.sizeMb]), [['~120 MB', 120], ['~50 MB', 50], ['~1 GB', 1000]]);
+	});
+
+	it('metric types match the type cell', () => {
+		for (const row of metricRows) assert.equal(row.type, row.cells.type);
+	});
+});
+
+describe('renderInline', () => {
+	it('renders code and bold, escapes everything else', () => {
+		assert.equal(renderInline('**Default choice** — pre-built wheels work'), '<strong>Default choice</strong> — pre-built wheels work');
+		assert.equal(renderInline('`http_errors_total{status=~"5.."}`'), '<code>http_errors_total{status=~&#34;5..&#34;}</code>');
+		assert.equal(renderInline('<script>alert(1)</script> `**x**`'), '&#60;script&#62;alert(1)&#60;/script&#62; <code>**x**</code>');
+	});
+});
+
+describe('table state in the URL', () => {
+	const spec = { sortable: ['metric', 'type', 'threshold'], chipValues: { type: ['Counter', 'Histogram', 'Gauge'] } };
+
+	it('round-trips sort, filter and chips, keeping other keys', () => {
+		const state = { sort: { column: 'threshold', direction: 'descending' as const }, filter: 'pool size', chips: { type: ['Gauge', 'Counter'] } };
+		const params = writeTableState(new URLSearchParams('q=healthz'), state, spec);
+		assert.equal(params.toString(), 'q=healthz&sort=threshold&dir=desc&filter=pool+size&type=Gauge%2CCounter');
+		assert.deepEqual(readTableState(params, spec), { state, problems: [] });
+		assert.equal(writeTableState(params, { filter: '', chips: {} }, spec).toString(), 'q=healthz');
+	});
+
+	it('drops what it cannot use and says why', () => {
+		const { state, problems } = readTableState(new URLSearchParams(`sort=bogus&type=Gauge,Nope&filter=${'x'.repeat(300)}`), spec);
+		assert.equal(state.sort, undefined);
+		assert.deepEqual(state.chips, { type: ['Gauge'] });
+		assert.equal(state.filter.length, 200);
+		assert.deepEqual(problems, [
+			'Cannot sort by “bogus”: there is no such column. Showing the sheet’s order.',
+			'The filter in the address is longer than 200 characters; it was shortened.',
+			'Unknown type “Nope”: choose from Counter, Histogram, Gauge.',
+		]);
+		assert.deepEqual(readTableState(new URLSearchParams('sort=type&dir=up'), spec).problems, ['Sort direction “up” is neither asc nor desc. Showing the sheet’s order.']);
+	});
+});
+
+describe('sorting and filtering', () => {
+	it('sorts sizes by value, not as text', () => {
+		const sizes = baseImageRows.map((row) => row.sizeMb).sort(compareSortValues);
+		assert.deepEqual(sizes, [50, 120, 1000]);
+		assert.deepEqual(['~1 GB', '~120 MB', '~50 MB'].sort(compareSortValues), ['~1 GB', '~50 MB', '~120 MB']);
+	});
+
+	it('text sorts naturally and without regard to case', () => {
+		assert.deepEqual(['p99 > 500ms', 'p99 > 2s', 'Growing'].sort(compareSortValues), ['Growing', 'p99 > 2s', 'p99 > 500ms']);
+	});
+
+	it('a row matches when it holds every word of the query', () => {
+		assert.ok(matchesFilter('db_pool_active_connections Gauge > 80% pool size', 'POOL gauge'));
+		assert.ok(matchesFilter('anything', '   '));
+		assert.ok(!matchesFilter('db_pool_active_connections Gauge', 'pool counter'));
+		assert.equal(countLabel(3, 8, 'metrics'), '3 of 8 metrics');
+	});
+});
+
+describe('recommendBaseImage', () => {
+	it('follows the sheet: build tools → full, small pure Python → alpine, else slim', () => {
+		const pick = (cExtensions: boolean, buildToolsAtRuntime: boolean, sizeCritical: boolean) =>
+			recommendBaseImage({ cExtensions, buildToolsAtRuntime, sizeCritical }).id;
+		assert.equal(pick(false, false, false), 'slim');
+		assert.equal(pick(true, false, false), 'slim');
+		assert.equal(pick(true, false, true), 'slim');
+		assert.equal(pick(false, false, true), 'alpine');
+		assert.equal(pick(false, true, true), 'full');
+		assert.equal(pick(true, true, false), 'full');
+		assert.match(recommendBaseImage({ cExtensions: true, buildToolsAtRuntime: false, sizeCritical: true }).reason, /no C extensions/);
+	});
+});

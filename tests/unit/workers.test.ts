@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { computeWorkers, parseCpu, workersCommands, type WorkersInput } from '../../src/lib/workers.ts';
+
+const base: WorkersInput = { deployment: 'vm', workerType: 'sync', cpu: '4', memory: '', memoryUnit: 'GiB', rss: '', rssUnit: 'MiB' };
+const workers = (input: Partial<WorkersInput>) => {
+	const outcome = computeWorkers({ ...base, ...input });
+	assert.ok(outcome.ok, JSON.stringify(outcome));
+	return outcome.result;
+};
+const errors = (input: Partial<WorkersInput>) => {
+	const outcome = computeWorkers({ ...base, ...input });
+	assert.ok(!outcome.ok, `expected errors for ${JSON.stringify(input)}`);
+	return outcome.errors;
+};
+
+describe('parseCpu', () => {
+	it('reads cores, fractions and Kubernetes millicores', () => {
+		assert.deepEqual(parseCpu('4'), { value: 4 });
+		assert.deepEqual(parseCpu(' 0.5 '), { value: 0.5 });
+		assert.deepEqual(parseCpu('1500m'), { value: 1.5 });
+		assert.deepEqual(parseCpu('.25'), { value: 0.25 });
+	});
+});
+
+describe('computeWorkers', () => {
+	it('bare metal / VM: CPU * 2 + 1 for sync, CPU for async', () => {
+		assert.equal(workers({ cpu: '4' }).workers, 9);
+		assert.deepEqual(workers({ cpu: '4' }).steps, ['CPU * 2 + 1 = 4 * 2 + 1 = 9']);
+		assert.equal(workers({ cpu: '4', workerType: 'async' }).workers, 4);
+		assert.equal(workers({ cpu: '0.5', workerType: 'async' }).workers, 1);
+		assert.equal(workers({ cpu: '1.5' }).workers, 4);
+	});
+
+	it('Kubernetes: 1-2 workers per pod from the CPU limit', () => {
+		assert.equal(workers({ deployment: 'kubernetes', cpu: '500m' }).workers, 1);
+		assert.equal(workers({ deployment: 'kubernetes', cpu: '1500m' }).workers, 1);
+		assert.equal(workers({ deployment: 'kubernetes', cpu: '2' }).workers, 2);
+		assert.equal(workers({ deployment: 'kubernetes', cpu: '16' }).workers, 2);
+	});
+
+	it('memory-constrained: RAM / per-worker RSS, rounded down', () => {
+		const result = workers({ deployment: 'memory', cpu: '', memory: '2', memoryUnit: 'GiB', rss: '300', rssUnit: 'MiB' });
+		assert.equal(result.workers, 6);
+		assert.deepEqual(result.steps, ['RAM / (per-worker RSS) = 2 GiB / 300 MiB = 6.83 → 6']);
+		assert.equal(result.bound, undefined);
+	});
+
+	it('names the bound that won where CPU and memory both apply', () => {
+		const memoryWins = workers({ cpu: '8', memory: '1', rss: '256' });
+		assert.equal(memoryWins.workers, 4);
+		assert.equal(memoryWins.bound, 'memory');
+		assert.match(memoryWins.summary, /Memory allows 4, CPU 17: memory is the bound/);
+		const cpuWins = workers({ cpu: '2', memory: '8', rss: '256' });
+		assert.equal(cpuWins.workers, 5);
+		assert.equal(cpuWins.bound, 'cpu');
+		assert.equal(workers({ cpu: '1', workerType: 'async', memory: '1', rss: '1024', rssUnit: 'MiB' }).bound, 'both');
+	});
+
+	it('gives a message for every bad input, never NaN, Infinity or 0', () => {
+		assert.deepEqual(errors({ cpu: '' }), { cpu: 'Enter the CPU cores, such as 4, 0.5 or 1500m.' });
+		assert.deepEqual(errors({ cpu: '-2' }), { cpu: 'CPU must be more than 0.' });
+		assert.deepEqual(errors({ cpu: '0' }), { cpu: 'CPU must be more than 0.' });
+		assert.deepEqual(errors({ cpu: 'four' }), { cpu: '“four” is not a number of cores. Use 4, 0.5 or 1500m.' });
+		assert.deepEqual(errors({ cpu: 'Infinity' }), { cpu: '“Infinity” is not a number of cores. Use 4, 0.5 or 1500m.' });
+		assert.deepEqual(errors({ cpu: 'NaN' }), { cpu: '“NaN” is not a number of cores. Use 4, 0.5 or 1500m.' });
+		assert.deepEqual(errors({ cpu: '1e9' }), { cpu: 'More than 1024 cores: enter the cores of one machine or pod.' });
+		assert.deepEqual(errors({ cpu: '1,5' }), { cpu: '“1,5”: use a dot for decimals, such as 1.5.' });
+		assert.deepEqual(errors({ cpu: '0.1m' }), { cpu: 'Less than 1 millicore (1m) is not a CPU limit Kubernetes accepts.' });
+		assert.deepEqual(errors({ deployment: 'memory', cpu: '', memory: '', rss: '' }), {
+			memory: 'Enter the memory limit.',
+			rss: 'Enter the per-worker RSS.',
+		});
+		assert.deepEqual(errors({ memory: '512', memoryUnit: 'MiB', rss: '1', rssUnit: 'GiB' }), {
+			rss: 'A worker’s RSS (1 GiB) is larger than the memory limit (512 MiB): not even one worker fits.',
+		});
+		assert.deepEqual(errors({ memory: '4', rss: '' }), { rss: 'Enter the per-worker RSS.' });
+		assert.deepEqual(errors({ memory: '1e12', rss: '300' }), { memory: 'More than 16 TiB: enter the memory limit of one machine or pod.' });
+		assert.deepEqual(errors({ memory: 'lots', rss: '300' }), { memory: '“lots” is not a number. Enter the memory limit in GiB.' });
+	});
+
+	it('every valid result is a whole number of workers, at least 1', () => {
+		for (const deployment of ['vm', 'kubernetes', 'memory'] as const) {
+			for (const workerType of ['sync', 'async'] as const) {
+				for (const cpu of ['0.001', '1m', '0.5', '1', '3', '1024']) {
+					const outcome = computeWorkers({ ...base, deployment, workerType, cpu, memory: '64', rss: '0.5', rssUnit: 'GiB' });
+					assert.ok(outcome.ok);
+					assert.ok(Number.isInteger(outcome.result.workers) && outcome.result.workers >= 1, `${deployment} ${workerType} ${cpu}`);
+				}
+			}
+		}
+	});
+});
+
+describe('workersCommands', () => {
+	it('gives the environment variable and the command-line flag', () => {
+		assert.deepEqual(workersCommands(5), { env: 'WEB_CONCURRENCY=5', command: 'gunicorn app.main:app -c gunicorn.conf.py --workers 5' });
+	});
+});
