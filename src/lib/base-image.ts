@@ -1,4 +1,5 @@
-import type { BaseImageId } from '../data/base-images.ts';
+import { baseImageRows, type BaseImageId } from '../data/base-images.ts';
+import { cellText } from './sheet.ts';
 
 export interface BaseImageAnswers {
 	/** Does any dependency have C extensions (compiled code)? */
@@ -9,8 +10,21 @@ export interface BaseImageAnswers {
 	sizeCritical: boolean;
 }
 
+export interface BaseImageRecommendation {
+	id: BaseImageId;
+	/** The image as the table names it: `python:3.12-slim`. */
+	image: string;
+	reason: string;
+}
+
 /** The sheet's decision, in the sheet's own terms: which row fits, and why. */
-export function recommendBaseImage(answers: BaseImageAnswers): { id: BaseImageId; reason: string } {
+export function recommendBaseImage(answers: BaseImageAnswers): BaseImageRecommendation {
+	const { id, reason } = decide(answers);
+	const row = baseImageRows.find((entry) => entry.id === id);
+	return { id, image: cellText(row?.cells.image ?? id), reason };
+}
+
+function decide(answers: BaseImageAnswers): { id: BaseImageId; reason: string } {
 	if (answers.buildToolsAtRuntime) {
 		return {
 			id: 'full',

@@ -60,6 +60,7 @@ test.describe('metrics table', () => {
 		await page.getByRole('button', { name: 'Show all metrics' }).click();
 		await expect(page.getByText('8 of 8 metrics')).toBeVisible();
 		await expect(page.getByLabel('Filter metrics')).toBeFocused();
+		await expect(page.getByLabel('Filter metrics')).toHaveValue('');
 		await expect(page).toHaveURL(/\/metrics\/$/);
 	});
 
