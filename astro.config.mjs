@@ -2,15 +2,17 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { sections, sectionGroups } from './src/data/sections.ts';
+import { serviceWorker } from './src/integrations/service-worker.ts';
 
-// BASE_PATH lets the same build run under a sub-path (`/docs/cheatsheet/`); SITE_URL is the
-// public origin used for the sitemap and canonical links.
-const base = process.env.BASE_PATH ?? '/';
+// BASE_PATH builds the same site for a sub-path (`/docs/cheat-sheet/`); OUT_DIR keeps such a
+// build apart from the root one; SITE_URL is the public origin for the sitemap and canonical links.
+const base = `/${(process.env.BASE_PATH ?? '').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
 const site = process.env.SITE_URL ?? 'https://deploy-cheatsheet.example.com';
 
 export default defineConfig({
 	site,
 	base,
+	outDir: process.env.OUT_DIR ?? './dist',
 	trailingSlash: 'always',
 	integrations: [
 		starlight({
@@ -18,14 +20,26 @@ export default defineConfig({
 			description:
 				'Copy-paste templates and quick-reference tables for shipping a Python/FastAPI service to production.',
 			favicon: '/favicon.svg',
-			customCss: ['./src/styles/theme.css'],
+			head: [
+				{ tag: 'link', attrs: { rel: 'manifest', href: `${base}manifest.webmanifest` } },
+				{ tag: 'link', attrs: { rel: 'apple-touch-icon', href: `${base}icon-192.png` } },
+				{ tag: 'meta', attrs: { name: 'theme-color', content: '#0f766e' } },
+			],
+			customCss: ['./src/styles/theme.css', './src/styles/print.css'],
+			components: {
+				Search: './src/components/Search.astro',
+				Footer: './src/components/Footer.astro',
+			},
 			lastUpdated: false,
-			sidebar: sectionGroups.map((group) => ({
-				label: group,
-				items: sections
-					.filter((section) => section.group === group)
-					.map((section) => ({ slug: section.slug, label: section.label })),
-			})),
+			sidebar: [
+				...sectionGroups.map((group) => ({
+					label: group,
+					items: sections
+						.filter((section) => section.group === group)
+						.map((section) => ({ slug: section.slug, label: section.label })),
+				})),
+				{ slug: 'all', label: 'Whole sheet, one page' },
+			],
 			expressiveCode: {
 				frames: {
 					// The sheet's first-line file-name comments (`# gunicorn.conf.py`) are part of the
@@ -36,5 +50,7 @@ export default defineConfig({
 				},
 			},
 		}),
+		// After Starlight, whose build hook writes the Pagefind index the worker must precache.
+		serviceWorker(),
 	],
 });

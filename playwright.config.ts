@@ -2,9 +2,14 @@ import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
 // Debian's Chromium where it is installed (Playwright's own browser download is not reachable
-// here); flags keep it from calling any host but the preview server.
+// here); flags keep it from calling any host but the preview servers.
 const debianChromium = '/usr/bin/chromium';
-const port = 4321;
+
+/** The same suite runs against a build for the root and one for a sub-path. */
+const builds = [
+	{ name: 'root', port: 4321, base: '/', outDir: './dist' },
+	{ name: 'subpath', port: 4322, base: '/docs/cheat-sheet/', outDir: './dist-subpath' },
+];
 
 export default defineConfig({
 	testDir: './tests/e2e',
@@ -14,7 +19,6 @@ export default defineConfig({
 	workers: 2,
 	reporter: process.env.CI ? 'line' : 'list',
 	use: {
-		baseURL: `http://127.0.0.1:${port}`,
 		trace: 'off',
 		launchOptions: {
 			...(existsSync(debianChromium) ? { executablePath: debianChromium } : {}),
@@ -31,12 +35,16 @@ export default defineConfig({
 			],
 		},
 	},
-	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
-	webServer: {
-		command: `npx astro preview --host 127.0.0.1 --port ${port}`,
-		url: `http://127.0.0.1:${port}/`,
+	projects: builds.map((build) => ({
+		name: build.name,
+		use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${build.port}${build.base}` },
+		metadata: { outDir: build.outDir },
+	})),
+	webServer: builds.map((build) => ({
+		command: `npx astro preview --ignore-lock --host 127.0.0.1 --port ${build.port}`,
+		url: `http://127.0.0.1:${build.port}${build.base}`,
 		reuseExistingServer: !process.env.CI,
-		env: { ASTRO_TELEMETRY_DISABLED: '1' },
+		env: { ASTRO_TELEMETRY_DISABLED: '1', BASE_PATH: build.base, OUT_DIR: build.outDir },
 		timeout: 60_000,
-	},
+	})),
 });

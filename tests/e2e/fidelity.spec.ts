@@ -59,14 +59,14 @@ sheet.codeBlocks.forEach((block, index) => {
 	});
 });
 
-test('the damaged dash is repaired everywhere in the built site', async ({ page }) => {
+test('the damaged dash is repaired everywhere in the built site', async ({ page }, testInfo) => {
 	await page.goto('base-images/');
 	await expect(page.locator('td', { hasText: 'Default choice — pre-built wheels work' })).toBeVisible();
 	const textFiles = (dir: string): string[] =>
 		readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
 			entry.isDirectory() ? textFiles(join(dir, entry.name)) : /\.(html|js|css|xml|json|txt)$/.test(entry.name) ? [join(dir, entry.name)] : [],
 		);
-	const files = textFiles('dist');
+	const files = textFiles(String(testInfo.project.metadata['outDir']));
 	expect(files.length).toBeGreaterThan(10);
 	for (const file of files) expect(readFileSync(file, 'utf8'), file).not.toContain('â€');
 });

@@ -1,6 +1,7 @@
 /**
- * Every e2e test runs under two guards a reader would notice: no console error or uncaught
- * exception, and no request to any host but the local preview server.
+ * Every e2e test runs under three guards a reader would notice: no console error or uncaught
+ * exception, no request to any host but the local preview server, and no file of the site
+ * that fails to load (a broken link or asset under a sub-path shows up here).
  */
 import { readFileSync } from 'node:fs';
 import { test as base, expect } from '@playwright/test';
@@ -15,7 +16,7 @@ export const sheet = parseSheet(
 );
 
 /** Every page of the site, relative to the base URL. */
-export const pagePaths = ['', ...sections.map((section) => `${section.slug}/`)];
+export const pagePaths = ['', ...sections.map((section) => `${section.slug}/`), 'all/'];
 
 export const test = base.extend<{ guards: void; expectedErrorPage: boolean }>({
 	/** Set where a test opens a missing page on purpose: Chromium logs the document's own 404. */
@@ -32,6 +33,10 @@ export const test = base.extend<{ guards: void; expectedErrorPage: boolean }>({
 			page.on('request', (request) => {
 				const url = request.url();
 				if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) problems.push(`request left the origin: ${url}`);
+			});
+			page.on('response', (response) => {
+				const isMissingPageOnPurpose = expectedErrorPage && response.request().isNavigationRequest();
+				if (response.status() >= 400 && !isMissingPageOnPurpose) problems.push(`${response.status()} for ${response.url()}`);
 			});
 			await use();
 			expect(problems).toEqual([]);

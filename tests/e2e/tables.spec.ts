@@ -235,3 +235,18 @@ test.describe('workers calculator', () => {
 		});
 	}
 });
+
+test.describe('the whole sheet page', () => {
+	test('its tables and tools work side by side without taking over the URL', async ({ page }) => {
+		await page.goto('all/?sort=size');
+		await expect(page.getByRole('alert').filter({ hasText: 'Cannot sort' })).toHaveCount(0);
+		await expect(page.locator('#table-metrics tbody tr:not([hidden])')).toHaveCount(8);
+		await page.getByLabel('Memory-constrained', { exact: true }).check();
+		await expect(page.locator('#table-deployments tr[data-highlight] td:first-child')).toHaveText('Memory-constrained');
+		await expect(page.locator('#table-metrics tr[data-highlight]')).toHaveCount(0);
+		await expect(page.locator('#table-images tr[data-highlight] td:first-child')).toHaveText('python:3.12-slim');
+		await page.getByLabel('Filter metrics').fill('pool');
+		await expect(page.getByText('1 of 8 metrics')).toBeVisible();
+		await expect(page).toHaveURL(/\/all\/\?sort=size$/);
+	});
+});

@@ -1,0 +1,70 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sections } from '../../src/data/sections.ts';
+import { cellText } from '../../src/lib/sheet.ts';
+import { expect, sheet, test } from './fixtures.ts';
+import type { Page, TestInfo } from '@playwright/test';
+
+const poppler = 'pdftotext and pdftoppm are missing: install Debian’s poppler-utils (`apt-get install -y poppler-utils`, or `bash scripts/install-test-tools.sh`).';
+
+async function printToPdf(page: Page, testInfo: TestInfo, name: string): Promise<string> {
+	expect(spawnSync('pdftotext', ['-v']).error, poppler).toBeUndefined();
+	const path = testInfo.outputPath(`${name}.pdf`);
+	writeFileSync(path, await page.pdf({ format: 'A4', printBackground: true }));
+	return path;
+}
+
+/**
+ * The PDF's text with white space and hyphens taken out, as `squash` does to what we look for:
+ * pdftotext joins a line ending in a hyphen to the next, and wrapping moves line breaks.
+ */
+const pdfText = (path: string) => squash(execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }));
+const squash = (text: string) => text.replace(/[\s-]+/g, '');
+
+/** Mean brightness (0–255) of the first pages, rendered small in grey. */
+function meanBrightness(path: string, testInfo: TestInfo): number {
+	const prefix = testInfo.outputPath('page');
+	execFileSync('pdftoppm', ['-r', '20', '-gray', '-f', '1', '-l', '3', path, prefix]);
+	const pages = readdirSync(testInfo.outputDir).filter((file) => file.startsWith('page') && file.endsWith('.pgm'));
+	let sum = 0;
+	let count = 0;
+	for (const file of pages) {
+		const data = readFileSync(join(testInfo.outputDir, file));
+		// Binary PGM: "P5\n<w> <h>\n<max>\n" then one byte a pixel.
+		const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(data.subarray(0, 50).toString('latin1'));
+		const pixels = data.subarray((header?.[0] ?? '').length);
+		for (const value of pixels) sum += value;
+		count += pixels.length;
+	}
+	return sum / count;
+}
+
+test('the whole sheet prints every section and every template, in light colours, without the site’s chrome', async ({ page }, testInfo) => {
+	await page.emulateMedia({ colorScheme: 'dark' });
+	await page.goto('all/');
+	await expect(page.getByRole('button', { name: 'Print / Save as PDF' })).toBeVisible();
+	const pdf = await printToPdf(page, testInfo, 'all');
+	const text = pdfText(pdf);
+
+	for (const section of sections) expect(text, section.heading).toContain(squash(section.heading));
+	expect(text).toContain(squash('Request Logging Middleware'));
+	for (const block of sheet.codeBlocks) expect(text, block.heading).toContain(squash(block.code.split('\n')[0] ?? ''));
+	// A wrapped cell interleaves with its neighbours in the text, so each of its words is looked for.
+	const cellWords = sheet.tables.flatMap((table) => table.rows.flat().flatMap((cell) => cellText(cell).split(/\s+/)));
+	for (const word of cellWords) expect(text).toContain(squash(word));
+	expect(text).toContain(squash('(https://github.com/trallnag/prometheus-fastapi-instrumentator)'));
+	for (const chrome of ['Print / Save as PDF', 'Whole sheet, one page', 'Filter metrics', 'Copy rule', 'Chart only', 'Rule', 'Ctrl K', '↕']) expect(text).not.toContain(squash(chrome));
+	expect(meanBrightness(pdf, testInfo)).toBeGreaterThan(225);
+	// The screen theme comes back after printing.
+	await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+});
+
+test('a single section page prints cleanly too', async ({ page }, testInfo) => {
+	await page.emulateMedia({ colorScheme: 'dark' });
+	await page.goto('gunicorn/');
+	const text = pdfText(await printToPdf(page, testInfo, 'gunicorn'));
+	expect(text).toContain(squash('Gunicorn Config Template'));
+	expect(text).toContain(squash('max_requests_jitter = 100'));
+	for (const chrome of ['Observability', 'Next', 'Previous', 'Search']) expect(text).not.toContain(chrome);
+});
