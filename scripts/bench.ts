@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const dist = 'dist';
-const pages = ['', 'dockerfile', 'gunicorn', 'metrics', 'base-images', 'workers'];
+const pages = ['', 'dockerfile', 'gunicorn', 'metrics', 'base-images', 'workers', 'all'];
 
 function moduleClosure(file: string, seen: Set<string>): void {
 	if (seen.has(file) || !existsSync(file)) return;
