@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { appendFileSync, cpSync } from 'node:fs';
 import { expect, pagePaths, test } from './fixtures.ts';
 
 test('after one visit, every page and search work with the network gone', async ({ page, context }) => {
@@ -55,4 +57,37 @@ test('the web app manifest and its icons load from the site', async ({ page, req
 		expect(response.status(), icon.src).toBe(200);
 	}
 	expect(new URL(manifest.start_url, manifestUrl).href).toBe(new URL('./', manifestUrl).href);
+});
+
+test('a new version waits for the reader, who can reload into it', async ({ browser }, testInfo) => {
+	test.skip(testInfo.project.name !== 'root', 'one build is enough to deploy twice');
+	test.setTimeout(90_000);
+	// A deploy needs a site that can change under the browser: a copy of the build on its own server.
+	const site = testInfo.outputPath('site');
+	cpSync(String(testInfo.project.metadata['outDir']), site, { recursive: true });
+	const port = 4340 + testInfo.workerIndex;
+	const server = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], {
+		env: { ...process.env, OUT_DIR: site, BASE_PATH: '/', ASTRO_TELEMETRY_DISABLED: '1' },
+		stdio: 'ignore',
+	});
+	try {
+		const page = await browser.newPage();
+		const origin = `http://127.0.0.1:${port}`;
+		await expect(async () => expect((await fetch(origin)).ok).toBe(true)).toPass({ timeout: 30_000 });
+		await page.goto(`${origin}/sentry/`);
+		await expect(page.getByRole('status').filter({ hasText: 'Saved for offline use' })).toBeVisible({ timeout: 20_000 });
+
+		appendFileSync(`${site}/sw.js`, '\n// the next deploy\n');
+		await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+		const update = page.getByRole('status').filter({ hasText: 'A new version of the cheat sheet is ready.' });
+		await expect(update).toBeVisible({ timeout: 20_000 });
+		const reloaded = page.waitForEvent('load');
+		await update.getByRole('button', { name: 'Reload' }).click();
+		await reloaded;
+		await expect(page.locator('h1')).toHaveText('Sentry Setup');
+		expect(await page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting))).toBe(false);
+		await page.close();
+	} finally {
+		server.kill();
+	}
 });
