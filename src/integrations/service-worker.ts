@@ -18,8 +18,10 @@ export function serviceWorker(): AstroIntegration {
 					globDirectory,
 					globPatterns: ['**/*'],
 					// Pagefind also writes UIs that Starlight does not load (it bundles its own).
-					globIgnores: ['sw.js', 'sitemap*.xml', '_headers', 'pagefind/pagefind-{ui,modular-ui,component-ui}.*', 'pagefind/pagefind-highlight.js'],
+					globIgnores: ['sw.js', 'sw-network-probe.js', 'sitemap*.xml', '_headers', 'pagefind/pagefind-{ui,modular-ui,component-ui}.*', 'pagefind/pagefind-highlight.js'],
 					swDest: join(globDirectory, 'sw.js'),
+					// Answers the page's "is the network there?" (see OfflineStatus).
+					importScripts: ['sw-network-probe.js'],
 					// A static site's files never depend on the query: `/metrics/?type=Gauge` is
 					// `/metrics/index.html`, and Pagefind's `pagefind-entry.json?ts=…` cache-buster
 					// must find the precached entry offline (the entry then changes with each deploy,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { sections } from '../../src/data/sections.ts';
 import { snippets } from '../../src/data/snippets.ts';
 import { cellText } from '../../src/lib/sheet.ts';
-import { expect, sheet, test } from './fixtures.ts';
+import { expect, sheet, pasted, test } from './fixtures.ts';
 
 const slugOf = (heading: string) => sections.find((section) => section.heading === heading)?.slug;
 const pageOfHeading = new Map<string, string>();
@@ -54,8 +54,7 @@ sheet.codeBlocks.forEach((block, index) => {
 
 		await frame.getByRole('button', { name: 'Copy to clipboard' }).click();
 		await expect(frame.getByText('Copied!')).toBeVisible();
-		const copied = await page.evaluate(() => navigator.clipboard.readText());
-		expect(copied).toBe(block.code);
+		await pasted(page).toBe(block.code);
 	});
 });
 

@@ -4,7 +4,7 @@
  * that fails to load (a broken link or asset under a sub-path shows up here).
  */
 import { readFileSync } from 'node:fs';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { sections } from '../../src/data/sections.ts';
 import { parseSheet, repairEncoding } from '../../src/lib/sheet.ts';
 
@@ -14,6 +14,12 @@ export { expect };
 export const sheet = parseSheet(
 	repairEncoding(readFileSync(new URL('../../source/production-deployment-cheat-sheet.md', import.meta.url), 'utf8')),
 );
+
+/**
+ * What the reader would paste: the clipboard, asked until it holds the expected text, because a
+ * copy button writes it asynchronously and a loaded machine may take a moment.
+ */
+export const pasted = (page: Page) => expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), { message: 'the clipboard' });
 
 /** Every page of the site, relative to the base URL. */
 export const pagePaths = ['', ...sections.map((section) => `${section.slug}/`), 'all/'];

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { headersFor, parseHeadersFile } from '../../src/lib/headers-file.ts';
-import { expect, pagePaths, test } from './fixtures.ts';
+import { expect, pagePaths, pasted, test } from './fixtures.ts';
 
 const rules = parseHeadersFile(readFileSync(new URL('../../public/_headers', import.meta.url), 'utf8'));
 
@@ -23,9 +23,10 @@ test('the site works under the Content-Security-Policy and headers of public/_he
 	await expect(page.getByRole('dialog').locator('.pagefind-ui__result-link').first()).toHaveAttribute('href', /\/opentelemetry\/$/);
 	await page.keyboard.press('Escape');
 	await page.getByRole('button', { name: 'Copy to clipboard' }).click();
-	expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('max_requests_jitter = 100');
+	await pasted(page).toContain('max_requests_jitter = 100');
 	await page.goto('metrics/');
 	const download = page.waitForEvent('download');
 	await page.getByRole('button', { name: 'Download prometheus-rules.yml' }).click();
 	expect((await download).suggestedFilename()).toBe('prometheus-rules.yml');
+	expect(readFileSync(await (await download).path(), 'utf8')).toMatch(/^groups:\n/);
 });

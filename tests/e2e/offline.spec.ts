@@ -25,6 +25,34 @@ test('after one visit, every page and search work with the network gone', async 
 	await expect(page.getByRole('status').filter({ hasText: 'Offline: pages and search come from this device.' })).toBeVisible();
 });
 
+test('a page opened with no network says so, even where the browser claims to be online', async ({ page, context }) => {
+	await page.goto('');
+	await expect(page.getByRole('status').filter({ hasText: 'Saved for offline use' })).toBeVisible({ timeout: 20_000 });
+	// Some Chromium builds report `navigator.onLine === true` in a page opened offline; every page
+	// from here on does, so only the service worker's own look at the network can tell.
+	await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'onLine', { get: () => true }));
+	await context.setOffline(true);
+	const response = await page.goto('dockerfile/');
+	expect(response?.fromServiceWorker()).toBe(true);
+	await expect(page.getByRole('status').filter({ hasText: 'Offline: pages and search come from this device.' })).toBeVisible();
+	await expect(page.locator('h1')).toHaveText('Dockerfile Template (Multi-Stage with uv)');
+
+	// Online again, a page from the precache says nothing about the network.
+	await context.setOffline(false);
+	await page.goto('sentry/');
+	await expect(page.locator('h1')).toHaveText('Sentry Setup');
+	// The page asked the worker on load; asking again waits for the worker's look at the network.
+	const answer = await page.evaluate(async () => {
+		await new Promise((resolve) => (document.readyState === 'complete' ? resolve(null) : addEventListener('load', resolve)));
+		const channel = new MessageChannel();
+		const reply = new Promise((resolve) => (channel.port1.onmessage = (event) => resolve(event.data)));
+		navigator.serviceWorker.controller?.postMessage({ type: 'PROBE_NETWORK' }, [channel.port2]);
+		return reply;
+	});
+	expect(answer).toEqual({ online: true });
+	await expect(page.getByRole('status').filter({ hasText: 'Offline:' })).toBeHidden();
+});
+
 test('the status says when the network goes away', async ({ page, context }) => {
 	await page.goto('workers/');
 	await expect(page.getByRole('status').filter({ hasText: 'Saved for offline use' })).toBeVisible({ timeout: 20_000 });

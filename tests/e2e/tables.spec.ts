@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { metricRows } from '../../src/data/metrics.ts';
 import { defaultThresholds, metricQueries, ruleYaml, rulesFile } from '../../src/lib/alert-rules.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, pasted, test } from './fixtures.ts';
 import type { Page } from '@playwright/test';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
@@ -80,15 +80,14 @@ test.describe('alerting rules', () => {
 		await page.getByRole('button', { name: 'Copy the alerting rule for http_request_duration_seconds' }).click();
 		const expected = metricQueries(defaultThresholds).latency;
 		if (expected.kind !== 'alert') throw new Error('latency must be an alert');
-		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(ruleYaml(expected, latency.cells.why, '5m'));
+		await pasted(page).toBe(ruleYaml(expected, latency.cells.why, '5m'));
 
 		await page.getByLabel('HTTP p99 latency above').fill('1.5');
 		await page.getByLabel('Fire after').fill('10m');
 		await expect(page.locator('[data-expr="latency"]')).toHaveText(/ > 1\.5$/);
 		await page.getByRole('button', { name: 'Copy the alerting rule for http_request_duration_seconds' }).click();
-		const copied = await page.evaluate(() => navigator.clipboard.readText());
-		expect(copied).toContain("> 1.5'");
-		expect(copied).toContain('for: 10m');
+		await pasted(page).toContain("> 1.5'");
+		await pasted(page).toContain('for: 10m');
 		await expect(page.getByRole('row', { name: /http_requests_total/ }).getByRole('link', { name: 'Chart only' })).toBeVisible();
 	});
 
@@ -193,10 +192,10 @@ test.describe('workers calculator', () => {
 		await expect(page.locator('output.result')).toContainText('RAM / (per-worker RSS) = 2 GiB / 300 MiB = 6.83 → 6');
 
 		await page.locator('[data-copy-line="env"]').click();
-		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('WEB_CONCURRENCY=6');
+		await pasted(page).toBe('WEB_CONCURRENCY=6');
 		await page.locator('[data-copy-line="command"]').focus();
 		await page.keyboard.press('Enter');
-		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('gunicorn app.main:app -c gunicorn.conf.py --workers 6');
+		await pasted(page).toBe('gunicorn app.main:app -c gunicorn.conf.py --workers 6');
 	});
 
 	test('names the bound that won where CPU and memory both apply', async ({ page }) => {
