@@ -5,10 +5,14 @@ import { defineConfig, devices } from '@playwright/test';
 // here); flags keep it from calling any host but the preview servers.
 const debianChromium = '/usr/bin/chromium';
 
-/** The same suite runs against a build for the root and one for a sub-path. */
+/**
+ * The same suite runs against a build for the root and one for a sub-path. PORT moves both
+ * servers, so two checkouts can run their suites side by side.
+ */
+const port = Number(process.env['PORT'] ?? 4321);
 const builds = [
-	{ name: 'root', port: 4321, base: '/', outDir: './dist' },
-	{ name: 'subpath', port: 4322, base: '/docs/cheat-sheet/', outDir: './dist-subpath' },
+	{ name: 'root', port, base: '/', outDir: './dist' },
+	{ name: 'subpath', port: port + 1, base: '/docs/cheat-sheet/', outDir: './dist-subpath' },
 ];
 
 export default defineConfig({

@@ -93,7 +93,7 @@ test('a new version waits for the reader, who can reload into it', async ({ brow
 	// A deploy needs a site that can change under the browser: a copy of the build on its own server.
 	const site = testInfo.outputPath('site');
 	cpSync(String(testInfo.project.metadata['outDir']), site, { recursive: true });
-	const port = 4340 + testInfo.workerIndex;
+	const port = Number(process.env['PORT'] ?? 4321) + 20 + testInfo.workerIndex;
 	const server = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], {
 		env: { ...process.env, OUT_DIR: site, BASE_PATH: '/', ASTRO_TELEMETRY_DISABLED: '1' },
 		stdio: 'ignore',
