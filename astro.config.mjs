@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
+import starlightLinksValidator from 'starlight-links-validator';
 import { sections, sectionGroups } from './src/data/sections.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
 
@@ -25,6 +26,8 @@ export default defineConfig({
 				{ tag: 'link', attrs: { rel: 'apple-touch-icon', href: `${base}icon-192.png` } },
 				{ tag: 'meta', attrs: { name: 'theme-color', content: '#0f766e' } },
 			],
+			// Fails the build on a broken internal link or anchor in the pages' Markdown.
+			plugins: [starlightLinksValidator()],
 			customCss: ['./src/styles/theme.css', './src/styles/print.css'],
 			components: {
 				Search: './src/components/Search.astro',

@@ -77,7 +77,7 @@ test.describe('alerting rules', () => {
 	test('each alerting row copies its rule, with the edited thresholds', async ({ page }) => {
 		await page.goto('metrics/');
 		const latency = metricRows.find((row) => row.id === 'latency')!;
-		await page.getByRole('button', { name: 'Copy the alerting rule for http_request_duration_seconds' }).click();
+		await page.getByRole('button', { name: 'Copy rule for http_request_duration_seconds' }).click();
 		const expected = metricQueries(defaultThresholds).latency;
 		if (expected.kind !== 'alert') throw new Error('latency must be an alert');
 		await pasted(page).toBe(ruleYaml(expected, latency.cells.why, '5m'));
@@ -85,7 +85,7 @@ test.describe('alerting rules', () => {
 		await page.getByLabel('HTTP p99 latency above').fill('1.5');
 		await page.getByLabel('Fire after').fill('10m');
 		await expect(page.locator('[data-expr="latency"]')).toHaveText(/ > 1\.5$/);
-		await page.getByRole('button', { name: 'Copy the alerting rule for http_request_duration_seconds' }).click();
+		await page.getByRole('button', { name: 'Copy rule for http_request_duration_seconds' }).click();
 		await pasted(page).toContain("> 1.5'");
 		await pasted(page).toContain('for: 10m');
 		await expect(page.getByRole('row', { name: /http_requests_total/ }).getByRole('link', { name: 'Chart only' })).toBeVisible();

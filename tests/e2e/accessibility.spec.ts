@@ -1,0 +1,99 @@
+/**
+ * axe-core on every page in both themes, at desktop and phone width, and with every widget in the
+ * states a reader puts it in: opened, filled, sorted, filtered to nothing and in error. Any
+ * violation fails; no rule is disabled.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, pagePaths, test } from './fixtures.ts';
+import type { Page } from '@playwright/test';
+
+async function expectNoViolations(page: Page, state: string) {
+	const { violations } = await new AxeBuilder({ page }).analyze();
+	const report = violations.map((violation) => ({
+		rule: violation.id,
+		impact: violation.impact,
+		nodes: violation.nodes.map((node) => `${node.target.join(' ')}: ${node.failureSummary?.split('\n').slice(1).join(' ')}`),
+	}));
+	expect(report, `axe on ${state}`).toEqual([]);
+}
+
+// axe walks every node: /all/ is the whole sheet on one page, slow to analyse on a busy machine.
+test.describe.configure({ timeout: 90_000 });
+
+for (const theme of ['light', 'dark'] as const) {
+	test.describe(`${theme} theme`, () => {
+		test.use({ colorScheme: theme });
+
+		for (const path of pagePaths) {
+			test(`/${path} has no axe violations`, async ({ page }) => {
+				await page.goto(path);
+				await expectNoViolations(page, `/${path}`);
+			});
+		}
+
+		test.describe(() => {
+			test.use({ expectedErrorPage: true });
+			test('the 404 page has no axe violations', async ({ page }) => {
+				await page.goto('no-such-page/');
+				await expectNoViolations(page, 'the 404 page');
+			});
+		});
+
+		test('search, open with results and with none, has no axe violations', async ({ page }) => {
+			await page.goto('gunicorn/?q=healthz');
+			const dialog = page.getByRole('dialog');
+			await expect(dialog.locator('.pagefind-ui__result-link').first()).toBeVisible();
+			await expectNoViolations(page, 'search with results');
+			await dialog.getByRole('textbox', { name: 'Search' }).fill('qqqqzzzz');
+			await expect(dialog.getByText('No results for')).toBeVisible();
+			await expectNoViolations(page, 'search without results');
+		});
+
+		test('the metrics table and alert rules, sorted, filtered, emptied and in error, have no axe violations', async ({ page }) => {
+			await page.goto('metrics/');
+			await page.getByRole('button', { name: 'Type' }).click();
+			await page.getByRole('button', { name: 'Gauge' }).click();
+			await expectNoViolations(page, 'metrics sorted and filtered by a chip');
+			await page.getByLabel('Filter metrics').fill('nothing matches this');
+			await expect(page.getByText('0 of 8 metrics')).toBeVisible();
+			await expectNoViolations(page, 'metrics filtered to nothing');
+			await page.getByLabel('Memory above').fill('abc');
+			await page.getByLabel('Fire after').fill('soon');
+			await expect(page.locator('#threshold-memoryPercent-error')).toBeVisible();
+			await expectNoViolations(page, 'alert thresholds in error');
+		});
+
+		test('the metrics page with bad URL parameters has no axe violations', async ({ page }) => {
+			await page.goto('metrics/?sort=nope&type=Nope');
+			await expect(page.getByRole('alert').filter({ hasText: 'Cannot sort' })).toBeVisible();
+			await expectNoViolations(page, 'metrics with bad URL parameters');
+		});
+
+		test('the base image helper, answered, has no axe violations', async ({ page }) => {
+			await page.goto('base-images/');
+			await page.getByRole('button', { name: 'Size' }).click();
+			await page.getByLabel('Is image size critical').check();
+			await expectNoViolations(page, 'base image helper answered');
+		});
+
+		test('the workers calculator, filled and in error, has no axe violations', async ({ page }) => {
+			await page.goto('workers/');
+			await page.getByLabel('Kubernetes').check();
+			await page.getByLabel('CPU cores').fill('1500m');
+			await expectNoViolations(page, 'workers calculator for Kubernetes');
+			await page.getByLabel('Memory-constrained', { exact: true }).check();
+			await page.getByLabel('CPU cores').fill('lots');
+			await expect(page.getByLabel('CPU cores')).toHaveAttribute('aria-invalid', 'true');
+			await expectNoViolations(page, 'workers calculator in error');
+		});
+
+		test('the phone layout with its menu open has no axe violations', async ({ page }) => {
+			await page.setViewportSize({ width: 390, height: 844 });
+			await page.goto('metrics/');
+			await expectNoViolations(page, 'metrics at 390 px');
+			await page.getByRole('button', { name: 'Menu' }).click();
+			await expect(page.locator('#starlight__sidebar')).toBeVisible();
+			await expectNoViolations(page, 'the phone menu');
+		});
+	});
+}

@@ -1,0 +1,80 @@
+/**
+ * Keyboard only, from the top of the page: Tab (and the keys a reader would press) reaches and
+ * works search, the tables, the calculator and the copy buttons. No clicks, no `focus()`.
+ */
+import { readFileSync } from 'node:fs';
+import { snippetText } from '../../src/lib/snippet.ts';
+import { expect, pasted, test } from './fixtures.ts';
+import type { Locator, Page } from '@playwright/test';
+
+test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+/** Presses Tab until the target has focus, as a reader would; fails if it is never reached. */
+async function tabTo(page: Page, target: Locator, limit = 120) {
+	for (let presses = 0; presses < limit; presses++) {
+		if (await target.evaluate((element) => element === document.activeElement)) return;
+		await page.keyboard.press('Tab');
+	}
+	throw new Error(`Tab never reached ${target}`);
+}
+
+test('search: / opens it, typing finds, Tab and Enter open a result', async ({ page }) => {
+	await page.goto('dockerfile/');
+	await page.keyboard.press('/');
+	const dialog = page.getByRole('dialog');
+	const field = dialog.getByRole('textbox', { name: 'Search' });
+	await expect(field).toBeFocused();
+	await page.keyboard.type('graceful_timeout');
+	const firstResult = dialog.locator('.pagefind-ui__result-link').first();
+	await expect(firstResult).toHaveAttribute('href', /\/gunicorn\/$/);
+	await tabTo(page, firstResult);
+	await page.keyboard.press('Enter');
+	await expect(page.locator('h1')).toHaveText('Gunicorn Config Template');
+});
+
+test('a template’s copy button is reached by Tab and copies with Enter', async ({ page }) => {
+	await page.goto('gunicorn/');
+	const copy = page.getByRole('button', { name: 'Copy to clipboard' });
+	await tabTo(page, copy);
+	await page.keyboard.press('Enter');
+	await pasted(page).toBe(snippetText(readFileSync(new URL('../../src/snippets/gunicorn.conf.py', import.meta.url), 'utf8')));
+});
+
+test('the metrics table sorts, filters and copies a rule by keyboard', async ({ page }) => {
+	await page.goto('metrics/');
+	const sortByType = page.getByRole('button', { name: 'Type', exact: true });
+	await tabTo(page, sortByType);
+	await page.keyboard.press('Enter');
+	await expect(page.locator('th', { has: sortByType })).toHaveAttribute('aria-sort', 'ascending');
+
+	await tabTo(page, page.getByRole('button', { name: 'Gauge' }));
+	await page.keyboard.press('Space');
+	await expect(page.getByText('3 of 8 metrics')).toBeVisible();
+
+	await tabTo(page, page.getByLabel('Filter metrics'));
+	await page.keyboard.type('pool');
+	await expect(page.getByText('1 of 8 metrics')).toBeVisible();
+
+	await tabTo(page, page.getByRole('button', { name: 'Copy rule for db_pool_active_connections' }));
+	await page.keyboard.press('Enter');
+	await pasted(page).toContain('db_pool_active_connections');
+});
+
+test('the workers calculator is filled, switched and copied by keyboard', async ({ page }) => {
+	await page.goto('workers/');
+	await tabTo(page, page.getByLabel('Bare metal / VM'));
+	await page.keyboard.press('ArrowDown');
+	await expect(page.getByLabel('Kubernetes')).toBeChecked();
+
+	const count = page.locator('output.result .count');
+	await tabTo(page, page.getByLabel('CPU cores'));
+	await page.keyboard.press('ControlOrMeta+a');
+	await page.keyboard.type('16');
+	await expect(count).toHaveText(/^\d+ workers$/);
+	await expect(page.locator('output.result')).toContainText('16');
+	const workers = (await count.textContent())?.split(' ')[0];
+
+	await tabTo(page, page.locator('[data-copy-line="env"]'));
+	await page.keyboard.press('Enter');
+	await pasted(page).toBe(`WEB_CONCURRENCY=${workers}`);
+});

@@ -1,0 +1,63 @@
+/**
+ * A crawl of the built site's files: every internal link, asset and anchor on every page resolves
+ * to a file of the build (and the anchor to an id on its page). Off-site links are only listed,
+ * never fetched, in `external-links.txt` beside the test's results.
+ */
+import { readdirSync, readFileSync, existsSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { expect, test } from './fixtures.ts';
+
+const htmlFiles = (dir: string): string[] =>
+	readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+		entry.isDirectory() ? htmlFiles(join(dir, entry.name)) : entry.name.endsWith('.html') ? [join(dir, entry.name)] : [],
+	);
+
+const decodeEntities = (value: string) => value.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+
+test('every internal link, asset and anchor of the build resolves', async ({ baseURL }, testInfo) => {
+	const outDir = String(testInfo.project.metadata['outDir']);
+	const site = new URL(baseURL ?? '');
+	const files = htmlFiles(outDir);
+	expect(files.length).toBeGreaterThan(12);
+
+	/** The file a site path is served from, as a static host resolves it. */
+	const fileFor = (pathname: string): string | undefined => {
+		if (!pathname.startsWith(site.pathname)) return undefined;
+		const sitePath = decodeURIComponent(pathname.slice(site.pathname.length));
+		const candidate = join(outDir, sitePath);
+		if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+		const index = join(candidate, 'index.html');
+		return existsSync(index) ? index : undefined;
+	};
+	const idsOf = new Map<string, Set<string>>();
+	const ids = (file: string) => {
+		if (!idsOf.has(file)) idsOf.set(file, new Set([...readFileSync(file, 'utf8').matchAll(/\sid="([^"]+)"/g)].map((match) => decodeEntities(match[1] ?? ''))));
+		return idsOf.get(file)!;
+	};
+
+	const broken: string[] = [];
+	const external = new Set<string>();
+	let checked = 0;
+	for (const file of files) {
+		const pageUrl = new URL(relative(outDir, file).replace(/(^|\/)index\.html$/, '$1'), site);
+		const html = readFileSync(file, 'utf8');
+		for (const match of html.matchAll(/<(?:a|link|script|img|source|use)\b[^>]*?\s(?:href|src)="([^"]*)"/g)) {
+			const raw = decodeEntities(match[1] ?? '');
+			if (/^(data|mailto|javascript):/i.test(raw)) continue;
+			const target = new URL(raw, pageUrl);
+			if (target.origin !== site.origin) {
+				external.add(target.href);
+				continue;
+			}
+			checked += 1;
+			const targetFile = fileFor(target.pathname);
+			const where = `${relative(outDir, file)} → ${raw}`;
+			if (!targetFile) broken.push(`${where}: no such file`);
+			else if (target.hash && target.hash !== '#' && !ids(targetFile).has(decodeURIComponent(target.hash.slice(1)))) broken.push(`${where}: no such anchor`);
+		}
+	}
+	writeFileSync(testInfo.outputPath('external-links.txt'), [...external].sort().join('\n') + '\n');
+	console.log(`${testInfo.project.name}: ${checked} internal links checked; ${external.size} external links (not fetched): ${[...external].sort().join(', ')}`);
+	expect(checked).toBeGreaterThan(200);
+	expect(broken).toEqual([]);
+});
