@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { sections, sectionGroups } from './src/data/sections.ts';
+import { inlineScriptPolicy } from './src/integrations/inline-script-policy.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
 
 // BASE_PATH builds the same site for a sub-path (`/docs/cheat-sheet/`); OUT_DIR keeps such a
@@ -58,6 +59,8 @@ export default defineConfig({
 				},
 			},
 		}),
+		// Fails the build when the Content-Security-Policy of _headers would block an inline script.
+		inlineScriptPolicy(),
 		// After Starlight, whose build hook writes the Pagefind index the worker must precache.
 		serviceWorker(),
 	],
