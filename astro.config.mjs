@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import starlightLinksValidator from 'starlight-links-validator';
 import { sections, sectionGroups } from './src/data/sections.ts';
+import { inlineScriptPolicy } from './src/integrations/inline-script-policy.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
 
 // BASE_PATH builds the same site for a sub-path (`/docs/cheat-sheet/`); OUT_DIR keeps such a
@@ -15,6 +16,14 @@ export default defineConfig({
 	base,
 	outDir: process.env.OUT_DIR ?? './dist',
 	trailingSlash: 'always',
+	vite: {
+		build: {
+			// Astro writes a small bundled script into the page by default; as a file it is allowed by
+			// the policy's 'self', so the policy's hashes only name Starlight's own inline scripts and
+			// do not change whenever one of ours does. Other assets keep Vite's default (`undefined`).
+			assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
+		},
+	},
 	integrations: [
 		starlight({
 			title: 'Production Deployment Cheat Sheet',
@@ -53,6 +62,8 @@ export default defineConfig({
 				},
 			},
 		}),
+		// Fails the build when the Content-Security-Policy of _headers would block an inline script.
+		inlineScriptPolicy(),
 		// After Starlight, whose build hook writes the Pagefind index the worker must precache.
 		serviceWorker(),
 	],

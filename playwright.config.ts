@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
 // Debian's Chromium where it is installed (Playwright's own browser download is not reachable
-// here); flags keep it from calling any host but the preview servers.
+// here); flags keep it from calling any host but the local servers.
 const debianChromium = '/usr/bin/chromium';
 
 /**
@@ -44,11 +44,12 @@ export default defineConfig({
 		use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${build.port}${build.base}` },
 		metadata: { outDir: build.outDir },
 	})),
+	// Each build is served with the headers of its own `_headers` file, Content-Security-Policy
+	// included, so every test runs under the policy that ships (see tests/e2e/static-host.ts).
 	webServer: builds.map((build) => ({
-		command: `npx astro preview --ignore-lock --host 127.0.0.1 --port ${build.port}`,
+		command: `node tests/e2e/static-host.ts ${build.outDir} ${build.base} ${build.port}`,
 		url: `http://127.0.0.1:${build.port}${build.base}`,
 		reuseExistingServer: !process.env.CI,
-		env: { ASTRO_TELEMETRY_DISABLED: '1', BASE_PATH: build.base, OUT_DIR: build.outDir },
 		timeout: 60_000,
 	})),
 });

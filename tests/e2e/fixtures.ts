@@ -1,7 +1,8 @@
 /**
- * Every e2e test runs under three guards a reader would notice: no console error or uncaught
- * exception, no request to any host but the local preview server, and no file of the site
- * that fails to load (a broken link or asset under a sub-path shows up here).
+ * Every e2e test runs under four guards a reader would notice: no console error or uncaught
+ * exception, no request to any host but the local server, no file of the site that fails to
+ * load (a broken link or asset under a sub-path shows up here), and nothing that the
+ * Content-Security-Policy the server sends (that of the build's `_headers`) blocks.
  */
 import { readFileSync } from 'node:fs';
 import { test as base, expect, type Page } from '@playwright/test';
@@ -24,16 +25,37 @@ export const pasted = (page: Page) => expect.poll(() => page.evaluate(() => navi
 /** Every page of the site, relative to the base URL. */
 export const pagePaths = ['', ...sections.map((section) => `${section.slug}/`), 'all/'];
 
-export const test = base.extend<{ guards: void; expectedErrorPage: boolean }>({
+/** What a page's init script calls with each `securitypolicyviolation` event it sees. */
+const reportViolation = 'reportContentSecurityPolicyViolation';
+
+export const test = base.extend<{ guards: void; expectedErrorPage: boolean; problems: string[] }>({
 	/** Set where a test opens a missing page on purpose: Chromium logs the document's own 404. */
 	expectedErrorPage: [false, { option: true }],
+	/** What the guards found; the test fails on any. A test that causes one on purpose takes it out. */
+	problems: async ({}, use) => {
+		await use([]);
+	},
 	guards: [
-		async ({ page, baseURL, expectedErrorPage }, use) => {
+		async ({ page, baseURL, expectedErrorPage, problems }, use) => {
 			const origin = new URL(baseURL ?? 'http://127.0.0.1').origin;
-			const problems: string[] = [];
+			// The page reports what the policy blocks (on every page the test opens in its context),
+			// and Chromium says it on the console as well: either one fails the test.
+			await page.context().exposeBinding(reportViolation, (_source, violation: string) => problems.push(`Content-Security-Policy violation: ${violation}`));
+			await page.context().addInitScript((report) => {
+				document.addEventListener(
+					'securitypolicyviolation',
+					(event) => {
+						const where = `${event.sourceFile || event.documentURI}:${event.lineNumber}`;
+						const call = (window as unknown as Record<string, (violation: string) => void>)[report];
+						call?.(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${where}) ${event.sample}`.trim());
+					},
+					true,
+				);
+			}, reportViolation);
 			page.on('console', (message) => {
 				const documentNotFound = expectedErrorPage && message.location().url === page.url() && /status of 404/.test(message.text());
-				if (message.type() === 'error' && !documentNotFound) problems.push(`console error: ${message.text()}`);
+				if (/Content[ -]Security[ -]Policy/i.test(message.text())) problems.push(`console ${message.type()} about the Content-Security-Policy: ${message.text()}`);
+				else if (message.type() === 'error' && !documentNotFound) problems.push(`console error: ${message.text()}`);
 			});
 			page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
 			page.on('request', (request) => {

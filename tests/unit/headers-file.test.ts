@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { parsePolicy } from '../../src/lib/csp.ts';
 import { headersFor, parseHeadersFile } from '../../src/lib/headers-file.ts';
 
 const rules = parseHeadersFile(readFileSync(new URL('../../public/_headers', import.meta.url), 'utf8'));
@@ -23,6 +24,34 @@ describe('public/_headers', () => {
 		assert.match(headers['content-security-policy'] ?? '', /default-src 'self'/);
 		assert.equal(headers['x-content-type-options'], 'nosniff');
 		assert.ok(headers['referrer-policy']);
+	});
+});
+
+describe('the Content-Security-Policy of public/_headers', () => {
+	const policy = parsePolicy(headersFor(rules, '/')['content-security-policy'] ?? '');
+	const scriptSources = policy.get('script-src') ?? [];
+	const styleSources = policy.get('style-src') ?? [];
+
+	it('runs only the site’s files and the inline scripts its hashes name', () => {
+		assert.equal(scriptSources[0], "'self'");
+		for (const unsafe of ["'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'", "'strict-dynamic'", '*', 'data:', 'blob:']) {
+			assert.ok(!scriptSources.includes(unsafe), `script-src has ${unsafe}`);
+		}
+		assert.ok(scriptSources.includes("'wasm-unsafe-eval'"), 'Pagefind compiles WebAssembly');
+		assert.ok(scriptSources.filter((source) => source.startsWith("'sha256-")).length > 0, 'hashes for the inline scripts');
+		assert.ok(scriptSources.every((source) => /^'(self|wasm-unsafe-eval|sha256-[A-Za-z0-9+/]{43}=)'$/.test(source)), scriptSources.join(' '));
+	});
+
+	it('allows inline styles without hashes, which would switch that off', () => {
+		assert.deepEqual(styleSources, ["'self'", "'unsafe-inline'"]);
+		assert.ok(!policy.has('style-src-elem') && !policy.has('style-src-attr'));
+	});
+
+	it('loads nothing from another origin and lets no one frame the site', () => {
+		assert.deepEqual(policy.get('default-src'), ["'self'"]);
+		assert.deepEqual(policy.get('object-src'), ["'none'"]);
+		assert.deepEqual(policy.get('frame-ancestors'), ["'none'"]);
+		assert.deepEqual(policy.get('base-uri'), ["'self'"]);
 	});
 });
 
@@ -49,6 +78,14 @@ describe('deploy/nginx.conf', () => {
 			assert.ok(value, name);
 			assert.ok(nginx.includes(value), `${name}: ${value}`);
 		}
+	});
+
+	it('sends what README.md’s server block shows, the policy included', () => {
+		const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+		const readmeBlock = /```nginx\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+		const addHeaders = (text: string) => text.split('\n').map((line) => line.trim()).filter((line) => line.startsWith('add_header '));
+		assert.equal(addHeaders(nginx).length, 5);
+		assert.deepEqual(addHeaders(readmeBlock), addHeaders(nginx));
 	});
 
 	it('keeps the same paths for a year', () => {
