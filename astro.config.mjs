@@ -3,18 +3,22 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { sections, sectionGroups } from './src/data/sections.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
+import { siteUrlWarning } from './src/integrations/site-url-warning.ts';
+import { siteUrl } from './src/lib/site-url.ts';
 
 // BASE_PATH builds the same site for a sub-path (`/docs/cheat-sheet/`); OUT_DIR keeps such a
 // build apart from the root one; SITE_URL is the public origin for the sitemap and canonical links.
+// Without it there are neither (Starlight leaves them out) and the build says so.
 const base = `/${(process.env.BASE_PATH ?? '').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
-const site = process.env.SITE_URL ?? 'https://deploy-cheatsheet.example.com';
+const site = siteUrl(process.env.SITE_URL);
 
 export default defineConfig({
-	site,
+	...(site ? { site } : {}),
 	base,
 	outDir: process.env.OUT_DIR ?? './dist',
 	trailingSlash: 'always',
 	integrations: [
+		siteUrlWarning(),
 		starlight({
 			title: 'Production Deployment Cheat Sheet',
 			description:
