@@ -33,6 +33,7 @@ export default defineConfig({
 			components: {
 				Search: './src/components/Search.astro',
 				Footer: './src/components/Footer.astro',
+				Header: './src/components/Header.astro',
 			},
 			lastUpdated: false,
 			sidebar: [
