@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
 import starlight from '@astrojs/starlight';
 import { sections, sectionGroups } from './src/data/sections.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
@@ -55,6 +56,9 @@ export default defineConfig({
 				},
 			},
 		}),
+		// Starlight would add MDX itself, optimized into static HTML; headings stay elements here so
+		// that the whole sheet (/all/) can render each section's headings one level down.
+		mdx({ optimize: { ignoreElementNames: ['h2', 'h3', 'h4', 'h5', 'h6'] } }),
 		// After Starlight, whose build hook writes the Pagefind index the worker must precache.
 		serviceWorker(),
 	],
