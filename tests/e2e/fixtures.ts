@@ -31,8 +31,11 @@ export const test = base.extend<{ guards: void; expectedErrorPage: boolean }>({
 		async ({ page, baseURL, expectedErrorPage }, use) => {
 			const origin = new URL(baseURL ?? 'http://127.0.0.1').origin;
 			const problems: string[] = [];
+			// Missing documents the test opened on purpose: the console line may come after the next navigation.
+			const missingDocuments = new Set<string>();
 			page.on('console', (message) => {
-				const documentNotFound = expectedErrorPage && message.location().url === page.url() && /status of 404/.test(message.text());
+				const where = message.location().url;
+				const documentNotFound = expectedErrorPage && (where === page.url() || missingDocuments.has(where)) && /status of 404/.test(message.text());
 				if (message.type() === 'error' && !documentNotFound) problems.push(`console error: ${message.text()}`);
 			});
 			page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
@@ -42,6 +45,7 @@ export const test = base.extend<{ guards: void; expectedErrorPage: boolean }>({
 			});
 			page.on('response', (response) => {
 				const isMissingPageOnPurpose = expectedErrorPage && response.request().isNavigationRequest();
+				if (isMissingPageOnPurpose) missingDocuments.add(response.url());
 				if (response.status() >= 400 && !isMissingPageOnPurpose) problems.push(`${response.status()} for ${response.url()}`);
 			});
 			await use();
