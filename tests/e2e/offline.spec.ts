@@ -102,6 +102,40 @@ test('a page opened with no network says so, even where the browser claims to be
 	await expect(page.getByRole('status').filter({ hasText: 'Offline:' })).toBeHidden();
 });
 
+test('tabbing through /metrics/, the offline note never hides the focused element', async ({ page, context }) => {
+	await page.goto('metrics/');
+	await expect(page.getByRole('status').filter({ hasText: 'Saved for offline use' })).toBeVisible({ timeout: 20_000 });
+	await context.setOffline(true);
+	const note = page.getByRole('status').filter({ hasText: 'Offline: pages and search come from this device.' });
+	await expect(note).toBeVisible();
+	/** How the focused element and the note overlap, or '' when they do not (or the note is out of sight). */
+	const overlap = () =>
+		page.evaluate(() => {
+			const focused = document.activeElement;
+			const box = document.querySelector<HTMLElement>('.offline-status');
+			if (!focused || focused === document.body || !box || box.contains(focused)) return '';
+			const style = getComputedStyle(box);
+			if (box.hidden || style.display === 'none' || style.visibility === 'hidden' || Number(style.opacity) === 0) return '';
+			const a = focused.getBoundingClientRect();
+			const b = box.getBoundingClientRect();
+			const hit = a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top;
+			return hit ? `${focused.tagName.toLowerCase()} “${(focused.textContent || focused.getAttribute('aria-label') || '').trim().slice(0, 40)}”` : '';
+		});
+	const focused: string[] = [];
+	for (let press = 0; press < 400; press++) {
+		await page.keyboard.press('Tab');
+		const label = await page.evaluate(() => (document.activeElement === document.body ? null : (document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName ?? '')));
+		if (label === null) break;
+		focused.push(label);
+		await expect.poll(overlap, { timeout: 1000, message: `focus on ${label}` }).toBe('');
+	}
+	// The walk reached the table's last rows and went on past them.
+	expect(focused.filter((label) => label.startsWith('Copy the alerting rule')).length).toBeGreaterThanOrEqual(5);
+	expect(focused.length).toBeGreaterThan(40);
+	// With focus gone from where it sits, the note is there to read again.
+	await expect(note).toBeVisible();
+});
+
 test('the status says when the network goes away', async ({ page, context }) => {
 	await page.goto('workers/');
 	await expect(page.getByRole('status').filter({ hasText: 'Saved for offline use' })).toBeVisible({ timeout: 20_000 });
