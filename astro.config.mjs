@@ -30,7 +30,7 @@ export default defineConfig({
 				{ tag: 'link', attrs: { rel: 'apple-touch-icon', href: `${base}icon-192.png` } },
 				{ tag: 'meta', attrs: { name: 'theme-color', content: '#0f766e' } },
 			],
-			customCss: ['./src/styles/theme.css', './src/styles/print.css'],
+			customCss: ['./src/styles/theme.css', './src/styles/code.css', './src/styles/print.css'],
 			components: {
 				Search: './src/components/Search.astro',
 				Footer: './src/components/Footer.astro',
