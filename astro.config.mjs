@@ -47,6 +47,9 @@ export default defineConfig({
 				{ slug: 'all', label: 'Whole sheet, one page' },
 			],
 			expressiveCode: {
+				// Long lines wrap in print with a hanging indent: a wrapped part starts two columns
+				// past its line's own indentation. On screen they scroll instead (src/styles/code.css).
+				defaultProps: { wrap: true, preserveIndent: true, hangingIndent: 2 },
 				frames: {
 					// The sheet's first-line file-name comments (`# gunicorn.conf.py`) are part of the
 					// template: keep them in the code and in what the copy button copies.
