@@ -1,18 +1,22 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
 import starlight from '@astrojs/starlight';
 import starlightLinksValidator from 'starlight-links-validator';
 import { sections, sectionGroups } from './src/data/sections.ts';
 import { inlineScriptPolicy } from './src/integrations/inline-script-policy.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
+import { siteUrlWarning } from './src/integrations/site-url-warning.ts';
+import { siteUrl } from './src/lib/site-url.ts';
 
 // BASE_PATH builds the same site for a sub-path (`/docs/cheat-sheet/`); OUT_DIR keeps such a
 // build apart from the root one; SITE_URL is the public origin for the sitemap and canonical links.
+// Without it there are neither (Starlight leaves them out) and the build says so.
 const base = `/${(process.env.BASE_PATH ?? '').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
-const site = process.env.SITE_URL ?? 'https://deploy-cheatsheet.example.com';
+const site = siteUrl(process.env.SITE_URL);
 
 export default defineConfig({
-	site,
+	...(site ? { site } : {}),
 	base,
 	outDir: process.env.OUT_DIR ?? './dist',
 	trailingSlash: 'always',
@@ -25,6 +29,7 @@ export default defineConfig({
 		},
 	},
 	integrations: [
+		siteUrlWarning(),
 		starlight({
 			title: 'Production Deployment Cheat Sheet',
 			description:
@@ -37,10 +42,11 @@ export default defineConfig({
 			],
 			// Fails the build on a broken internal link or anchor in the pages' Markdown.
 			plugins: [starlightLinksValidator()],
-			customCss: ['./src/styles/theme.css', './src/styles/print.css'],
+			customCss: ['./src/styles/theme.css', './src/styles/code.css', './src/styles/print.css'],
 			components: {
 				Search: './src/components/Search.astro',
 				Footer: './src/components/Footer.astro',
+				Header: './src/components/Header.astro',
 			},
 			lastUpdated: false,
 			sidebar: [
@@ -53,6 +59,9 @@ export default defineConfig({
 				{ slug: 'all', label: 'Whole sheet, one page' },
 			],
 			expressiveCode: {
+				// Long lines wrap in print with a hanging indent: a wrapped part starts two columns
+				// past its line's own indentation. On screen they scroll instead (src/styles/code.css).
+				defaultProps: { wrap: true, preserveIndent: true, hangingIndent: 2 },
 				frames: {
 					// The sheet's first-line file-name comments (`# gunicorn.conf.py`) are part of the
 					// template: keep them in the code and in what the copy button copies.
@@ -62,6 +71,9 @@ export default defineConfig({
 				},
 			},
 		}),
+		// Starlight would add MDX itself, optimized into static HTML; headings stay elements here so
+		// that the whole sheet (/all/) can render each section's headings one level down.
+		mdx({ optimize: { ignoreElementNames: ['h2', 'h3', 'h4', 'h5', 'h6'] } }),
 		// Fails the build when the Content-Security-Policy of _headers would block an inline script.
 		inlineScriptPolicy(),
 		// After Starlight, whose build hook writes the Pagefind index the worker must precache.

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { generateSW } from 'workbox-build';
+import { offlineNavigationPlugin } from '../lib/offline-navigation.ts';
 
 export function serviceWorker(): AstroIntegration {
 	return {
@@ -28,6 +29,19 @@ export function serviceWorker(): AstroIntegration {
 					// together with the service worker's revision of it).
 					ignoreURLParametersMatching: [/.*/],
 					directoryIndex: 'index.html',
+					// Pages the precache does not hold (an unknown address, `/workers` without its
+					// slash) still come from the network; with none, the redirect or the 404 page.
+					runtimeCaching: [
+						{
+							urlPattern: ({ request }) => request.mode === 'navigate',
+							handler: 'NetworkOnly',
+							options: {
+								// In this order: the plugin first, then Workbox's fallback to the precached page.
+								plugins: [offlineNavigationPlugin],
+								precacheFallback: { fallbackURL: '404.html' },
+							},
+						},
+					],
 					clientsClaim: true,
 					// A new version waits until the reader chooses to reload (see OfflineStatus).
 					skipWaiting: false,

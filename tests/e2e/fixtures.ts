@@ -38,6 +38,8 @@ export const test = base.extend<{ guards: void; expectedErrorPage: boolean; prob
 	guards: [
 		async ({ page, baseURL, expectedErrorPage, problems }, use) => {
 			const origin = new URL(baseURL ?? 'http://127.0.0.1').origin;
+			// Missing documents the test opened on purpose: the console line may come after the next navigation.
+			const missingDocuments = new Set<string>();
 			// The page reports what the policy blocks (on every page the test opens in its context),
 			// and Chromium says it on the console as well: either one fails the test.
 			await page.context().exposeBinding(reportViolation, (_source, violation: string) => problems.push(`Content-Security-Policy violation: ${violation}`));
@@ -53,7 +55,8 @@ export const test = base.extend<{ guards: void; expectedErrorPage: boolean; prob
 				);
 			}, reportViolation);
 			page.on('console', (message) => {
-				const documentNotFound = expectedErrorPage && message.location().url === page.url() && /status of 404/.test(message.text());
+				const where = message.location().url;
+				const documentNotFound = expectedErrorPage && (where === page.url() || missingDocuments.has(where)) && /status of 404/.test(message.text());
 				if (/Content[ -]Security[ -]Policy/i.test(message.text())) problems.push(`console ${message.type()} about the Content-Security-Policy: ${message.text()}`);
 				else if (message.type() === 'error' && !documentNotFound) problems.push(`console error: ${message.text()}`);
 			});
@@ -64,6 +67,7 @@ export const test = base.extend<{ guards: void; expectedErrorPage: boolean; prob
 			});
 			page.on('response', (response) => {
 				const isMissingPageOnPurpose = expectedErrorPage && response.request().isNavigationRequest();
+				if (isMissingPageOnPurpose) missingDocuments.add(response.url());
 				if (response.status() >= 400 && !isMissingPageOnPurpose) problems.push(`${response.status()} for ${response.url()}`);
 			});
 			await use();

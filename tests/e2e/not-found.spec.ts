@@ -15,3 +15,13 @@ test('an unknown address answers 404 and offers search and every section', async
 	await dialog.getByRole('textbox', { name: 'Search' }).fill('healthz');
 	await expect(dialog.locator('.pagefind-ui__result-link').first()).toHaveAttribute('href', /\/health-checks\/$/);
 });
+
+test('on a 390 px phone the 404 page has the theme switch', async ({ page }) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.emulateMedia({ colorScheme: 'light' });
+	await page.goto('no-such-page/');
+	const select = page.locator('starlight-theme-select select').filter({ visible: true });
+	await expect(select).toHaveCount(1);
+	await select.selectOption('dark');
+	await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+});

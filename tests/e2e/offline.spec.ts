@@ -25,6 +25,55 @@ test('after one visit, every page and search work with the network gone', async 
 	await expect(page.getByRole('status').filter({ hasText: 'Offline: pages and search come from this device.' })).toBeVisible();
 });
 
+test.describe('addresses the service worker holds no page for', () => {
+	test.use({ expectedErrorPage: true });
+
+	test('offline, an unknown address shows the site’s 404 page, with status 404', async ({ page, context }) => {
+		await page.goto('');
+		await expect(page.getByRole('status').filter({ hasText: 'Saved for offline use' })).toBeVisible({ timeout: 20_000 });
+		await context.setOffline(true);
+		for (const path of ['nope/', 'nope', 'gunicorn/nope/?x=1']) {
+			const response = await page.goto(path);
+			expect(response?.fromServiceWorker(), path).toBe(true);
+			expect(response?.status(), path).toBe(404);
+			await expect(page.locator('h1'), path).toHaveText('Page not found');
+			await expect(page.getByRole('link', { name: 'Gunicorn config' }), path).toBeVisible();
+		}
+	});
+
+	test('offline, a path without its trailing slash opens the page', async ({ page, context, baseURL }) => {
+		await page.goto('');
+		await expect(page.getByRole('status').filter({ hasText: 'Saved for offline use' })).toBeVisible({ timeout: 20_000 });
+		await context.setOffline(true);
+		for (const [path, heading] of [
+			['workers', 'Workers Formula'],
+			['metrics?type=Gauge', 'Key Production Metrics'],
+		] as const) {
+			const response = await page.goto(path);
+			expect(response?.fromServiceWorker(), path).toBe(true);
+			expect(response?.status(), path).toBe(200);
+			await expect(page.locator('h1'), path).toHaveText(heading);
+			expect(page.url(), path).toBe(new URL(path.replace(/(\?|$)/, '/$1'), baseURL).href);
+		}
+		await expect(page.getByText('3 of 8 metrics')).toBeVisible();
+	});
+
+	// Online, `workers` too goes to the server as before; `astro preview` answers it with a bare
+	// error page of its own, whose favicon request (a 404 the guards flag) says nothing about the site.
+	for (const path of ['nope/', 'gunicorn/nope/']) {
+		test(`online, the server still answers ${path}, which the service worker holds no page for`, async ({ page, request }) => {
+			await page.goto('');
+			await expect(page.getByRole('status').filter({ hasText: 'Saved for offline use' })).toBeVisible({ timeout: 20_000 });
+			expect(await page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+			const direct = await request.get(path);
+			const response = await page.goto(path);
+			expect(response?.status()).toBe(direct.status());
+			expect(page.url()).toBe(direct.url());
+			expect(await response?.text()).toBe(await direct.text());
+		});
+	}
+});
+
 test('a page opened with no network says so, even where the browser claims to be online', async ({ page, context }) => {
 	await page.goto('');
 	await expect(page.getByRole('status').filter({ hasText: 'Saved for offline use' })).toBeVisible({ timeout: 20_000 });
@@ -51,6 +100,40 @@ test('a page opened with no network says so, even where the browser claims to be
 	});
 	expect(answer).toEqual({ online: true });
 	await expect(page.getByRole('status').filter({ hasText: 'Offline:' })).toBeHidden();
+});
+
+test('tabbing through /metrics/, the offline note never hides the focused element', async ({ page, context }) => {
+	await page.goto('metrics/');
+	await expect(page.getByRole('status').filter({ hasText: 'Saved for offline use' })).toBeVisible({ timeout: 20_000 });
+	await context.setOffline(true);
+	const note = page.getByRole('status').filter({ hasText: 'Offline: pages and search come from this device.' });
+	await expect(note).toBeVisible();
+	/** How the focused element and the note overlap, or '' when they do not (or the note is out of sight). */
+	const overlap = () =>
+		page.evaluate(() => {
+			const focused = document.activeElement;
+			const box = document.querySelector<HTMLElement>('.offline-status');
+			if (!focused || focused === document.body || !box || box.contains(focused)) return '';
+			const style = getComputedStyle(box);
+			if (box.hidden || style.display === 'none' || style.visibility === 'hidden' || Number(style.opacity) === 0) return '';
+			const a = focused.getBoundingClientRect();
+			const b = box.getBoundingClientRect();
+			const hit = a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top;
+			return hit ? `${focused.tagName.toLowerCase()} “${(focused.textContent || focused.getAttribute('aria-label') || '').trim().slice(0, 40)}”` : '';
+		});
+	const focused: string[] = [];
+	for (let press = 0; press < 400; press++) {
+		await page.keyboard.press('Tab');
+		const label = await page.evaluate(() => (document.activeElement === document.body ? null : (document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName ?? '')));
+		if (label === null) break;
+		focused.push(label);
+		await expect.poll(overlap, { timeout: 1000, message: `focus on ${label}` }).toBe('');
+	}
+	// The walk reached the table's last rows and went on past them.
+	expect(focused.filter((label) => label.startsWith('Copy the alerting rule')).length).toBeGreaterThanOrEqual(5);
+	expect(focused.length).toBeGreaterThan(40);
+	// With focus gone from where it sits, the note is there to read again.
+	await expect(note).toBeVisible();
 });
 
 test('the status says when the network goes away', async ({ page, context }) => {

@@ -30,6 +30,23 @@ test('the sidebar reaches every section, grouped', async ({ page }) => {
 	await expect(sidebar.getByRole('link', { name: 'Workers formula' })).toHaveAttribute('aria-current', 'page');
 });
 
+test('the home page leads to the whole sheet on one page', async ({ page }) => {
+	await page.goto('');
+	await page.locator('main').getByRole('link', { name: /whole sheet/i }).first().click();
+	await expect(page).toHaveURL(/\/all\/$/);
+	await expect(page.locator('h1')).toHaveText('The Whole Cheat Sheet');
+});
+
+test('without SITE_URL, no page names a host: no canonical link, no sitemap', async ({ page, request }) => {
+	test.skip(Boolean(process.env['SITE_URL']), 'the suite tests the builds of `npm run build`, made without SITE_URL');
+	for (const path of pagePaths) {
+		await page.goto(path);
+		await expect(page.locator('link[rel="canonical"], link[rel="sitemap"], meta[property="og:url"]'), path).toHaveCount(0);
+		expect(await page.content()).not.toContain('example.com');
+	}
+	expect((await request.get('sitemap-index.xml')).status()).toBe(404);
+});
+
 test('the home page links every section with a summary', async ({ page }) => {
 	await page.goto('');
 	await expect(page.locator('h1')).toHaveText('Production Deployment Cheat Sheet');

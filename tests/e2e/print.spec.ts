@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sections } from '../../src/data/sections.ts';
+import { snippets } from '../../src/data/snippets.ts';
 import { cellText } from '../../src/lib/sheet.ts';
 import { expect, sheet, test } from './fixtures.ts';
 import type { Page, TestInfo } from '@playwright/test';
@@ -67,4 +68,63 @@ test('a single section page prints cleanly too', async ({ page }, testInfo) => {
 	expect(text).toContain(squash('Gunicorn Config Template'));
 	expect(text).toContain(squash('max_requests_jitter = 100'));
 	for (const chrome of ['Observability', 'Next', 'Previous', 'Search']) expect(text).not.toContain(chrome);
+});
+
+interface PdfLine {
+	x: number;
+	top: number;
+	text: string;
+}
+
+/** The PDF's text lines, page by page, top to bottom and left to right, with where each starts. */
+function pdfLines(path: string): PdfLine[][] {
+	const xml = execFileSync('pdftotext', ['-bbox-layout', path, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+	const unescape = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+	return [...xml.matchAll(/<page [^>]*>([\s\S]*?)<\/page>/g)].map(([, body]) =>
+		[...(body ?? '').matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([\s\S]*?)<\/line>/g)]
+			.map(([, x, top, words]) => ({
+				x: Number(x),
+				top: Number(top),
+				text: unescape([...(words ?? '').matchAll(/<word [^>]*>([^<]*)<\/word>/g)].map((word) => word[1]).join(' ')),
+			}))
+			.sort((a, b) => Math.round(a.top) - Math.round(b.top) || a.x - b.x),
+	);
+}
+
+test('no printed page of the whole sheet ends with a heading or a table’s header row', async ({ page }, testInfo) => {
+	await page.goto('all/');
+	const headings = (await page.locator('main').locator('h2, h3, h4').allTextContents()).map((text) => squash(text)).filter((text) => text.length > 3);
+	const headerRows = await page.locator('main thead').evaluateAll((heads) => heads.map((head) => [...head.querySelectorAll('th[data-column]')].flatMap((th) => (th.textContent ?? '').split(/\s+/)).filter(Boolean).sort()));
+	expect(headings).toContain(squash('Key Production Metrics'));
+	expect(headerRows.length).toBeGreaterThanOrEqual(3);
+
+	const pages = pdfLines(await printToPdf(page, testInfo, 'all-breaks'));
+	expect(pages.length).toBeGreaterThan(3);
+	pages.forEach((lines, index) => {
+		const text = squash(lines.map((line) => line.text).join(' '));
+		const words = lines.flatMap((line) => line.text.split(/\s+/)).filter(Boolean);
+		for (const heading of headings) expect(text.endsWith(heading), `page ${index + 1} ends with the heading “${heading}”`).toBe(false);
+		for (const header of headerRows) expect(words.slice(-header.length).sort(), `page ${index + 1} ends with a table’s header row`).not.toEqual(header);
+	});
+});
+
+test('a wrapped code line continues indented past where it starts, so its indentation still reads', async ({ page }, testInfo) => {
+	await page.goto('all/');
+	const templates = snippets.map((snippet) => readFileSync(new URL(`../../src/snippets/${snippet.file}`, import.meta.url), 'utf8'));
+	const codeLines = new Set(templates.flatMap((text) => text.split('\n')).map((line) => line.trim().replace(/\s+/g, ' ')).filter(Boolean));
+	const pages = pdfLines(await printToPdf(page, testInfo, 'all-wrap'));
+	let wrapped = 0;
+	for (const lines of pages) {
+		lines.forEach((line, index) => {
+			const next = lines[index + 1];
+			// A PDF line that starts a longer template line, which the next PDF line carries on.
+			if (!next || codeLines.has(line.text)) return;
+			const nextWord = next.text.split(' ')[0] ?? '';
+			const whole = [...codeLines].find((code) => code.startsWith(`${line.text} ${nextWord}`) || code.startsWith(`${line.text}${nextWord}`));
+			if (!whole) return;
+			wrapped += 1;
+			expect(next.x, `“${next.text}” continues “${line.text}”`).toBeGreaterThan(line.x + 8);
+		});
+	}
+	expect(wrapped, 'some template lines wrap on A4').toBeGreaterThan(1);
 });

@@ -1,0 +1,14 @@
+/** Says loudly when a build has no public origin (see `src/lib/site-url.ts`). */
+import type { AstroIntegration } from 'astro';
+import { missingSiteUrlWarning } from '../lib/site-url.ts';
+
+export function siteUrlWarning(): AstroIntegration {
+	return {
+		name: 'cheat-sheet:site-url',
+		hooks: {
+			'astro:config:setup': ({ command, config, logger }) => {
+				if (command === 'build' && !config.site) logger.warn(missingSiteUrlWarning);
+			},
+		},
+	};
+}
