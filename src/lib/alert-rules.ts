@@ -5,6 +5,7 @@
  * gauges/histograms the service exports itself for the database pool, queries and tasks.
  */
 import type { MetricId } from '../data/metrics.ts';
+import { parseDecimal } from './number.ts';
 
 export interface Thresholds {
 	latencyP99Seconds: number;
@@ -57,13 +58,11 @@ export function parseThresholds(raw: Record<ThresholdKey, string>): { thresholds
 	const errors: Partial<Record<ThresholdKey, string>> = {};
 	const thresholds: Thresholds = { ...defaultThresholds };
 	for (const field of thresholdFields) {
-		const text = raw[field.key].trim();
-		const value = Number(text);
-		if (!text) errors[field.key] = `Enter a value in ${field.unit}.`;
-		else if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(text)) errors[field.key] = `“${text}” is not a number.`;
-		else if (value < field.min || value > field.max) errors[field.key] = `Enter ${field.min} to ${field.max} ${field.unit}.`;
-		else if (field.integer && !Number.isInteger(value)) errors[field.key] = 'Enter a whole number.';
-		else thresholds[field.key] = value;
+		const parsed = parseDecimal(raw[field.key], { empty: `Enter a value in ${field.unit}.` });
+		if ('error' in parsed) errors[field.key] = parsed.error;
+		else if (parsed.value < field.min || parsed.value > field.max) errors[field.key] = `Enter ${field.min} to ${field.max} ${field.unit}.`;
+		else if (field.integer && !Number.isInteger(parsed.value)) errors[field.key] = 'Enter a whole number.';
+		else thresholds[field.key] = parsed.value;
 	}
 	const duration = raw.forDuration.trim();
 	if (!DURATION.test(duration)) errors.forDuration = `“${duration}” is not a Prometheus duration such as 5m, 90s or 1h30m.`;

@@ -114,6 +114,8 @@ test.describe('alerting rules', () => {
 		await expect(page.getByText('Fix the thresholds marked above to copy or download rules.')).toBeVisible();
 		await page.getByLabel('Fire after').fill('soon');
 		await expect(page.locator('#threshold-forDuration-error')).toHaveText('“soon” is not a Prometheus duration such as 5m, 90s or 1h30m.');
+		await field.fill('1e3');
+		await expect(page.locator('#threshold-memoryPercent-error')).toHaveText('“1e3”: write the number in plain digits, without an exponent.');
 		await field.fill('90');
 		await page.getByLabel('Fire after').fill('1h30m');
 		await expect(page.getByRole('button', { name: 'Download prometheus-rules.yml' })).toBeEnabled();
@@ -212,7 +214,9 @@ test.describe('workers calculator', () => {
 		['negative CPU', { cpu: '-2' }, 'cpu', 'CPU must be more than 0.'],
 		['zero CPU', { cpu: '0' }, 'cpu', 'CPU must be more than 0.'],
 		['non-numeric CPU', { cpu: 'lots' }, 'cpu', '“lots” is not a number of cores. Use 4, 0.5 or 1500m.'],
-		['absurd CPU', { cpu: '1e9' }, 'cpu', 'More than 1024 cores: enter the cores of one machine or pod.'],
+		['absurd CPU', { cpu: '5000' }, 'cpu', 'More than 1024 cores: enter the cores of one machine or pod.'],
+		['CPU in exponent notation', { cpu: '1e3' }, 'cpu', '“1e3”: write the number in plain digits, without an exponent.'],
+		['CPU with a decimal comma', { cpu: '1,5' }, 'cpu', '“1,5”: write it without commas, with a dot for decimals, such as 1.5.'],
 		['RSS larger than RAM', { memory: '1', rss: '2048' }, 'rss', 'A worker’s RSS (2 GiB) is larger than the memory limit (1 GiB): not even one worker fits.'],
 		['memory without RSS', { memory: '4' }, 'rss', 'Enter the per-worker RSS.'],
 		['HTML as memory', { memory: '<b>8</b>', rss: '100' }, 'memory', '“<b>8</b>” is not a number. Enter the memory limit in GiB.'],

@@ -91,7 +91,7 @@ describe('parseThresholds', () => {
 			poolSize: 'Enter a whole number.',
 			dbP99Ms: 'Enter 1 to 3600000 ms.',
 			memoryPercent: '“NaN” is not a number.',
-			memoryLimitMiB: '“1e9” is not a number.',
+			memoryLimitMiB: '“1e9”: write the number in plain digits, without an exponent.',
 			forDuration: '“5 minutes” is not a Prometheus duration such as 5m, 90s or 1h30m.',
 		});
 		assert.equal(parseThresholds({ ...text(defaultThresholds), forDuration: '0m' }).errors.forDuration, 'The duration must be longer than 0.');
