@@ -58,14 +58,15 @@ export function parseThresholds(raw: Record<ThresholdKey, string>): { thresholds
 	const errors: Partial<Record<ThresholdKey, string>> = {};
 	const thresholds: Thresholds = { ...defaultThresholds };
 	for (const field of thresholdFields) {
-		const parsed = parseDecimal(raw[field.key], { empty: `Enter a value in ${field.unit}.` });
+		const parsed = parseDecimal(raw[field.key], { empty: `Enter a number, such as ${defaultThresholds[field.key]} ${field.unit}.` });
 		if ('error' in parsed) errors[field.key] = parsed.error;
 		else if (parsed.value < field.min || parsed.value > field.max) errors[field.key] = `Enter ${field.min} to ${field.max} ${field.unit}.`;
 		else if (field.integer && !Number.isInteger(parsed.value)) errors[field.key] = 'Enter a whole number.';
 		else thresholds[field.key] = parsed.value;
 	}
 	const duration = raw.forDuration.trim();
-	if (!DURATION.test(duration)) errors.forDuration = `“${duration}” is not a Prometheus duration such as 5m, 90s or 1h30m.`;
+	if (!duration) errors.forDuration = 'Enter a duration such as 5m, 90s or 1h30m.';
+	else if (!DURATION.test(duration)) errors.forDuration = `“${duration}” is not a Prometheus duration such as 5m, 90s or 1h30m.`;
 	else if (!/[1-9]/.test(duration)) errors.forDuration = 'The duration must be longer than 0.';
 	else thresholds.forDuration = duration;
 	return Object.keys(errors).length ? { errors } : { thresholds, errors };

@@ -114,6 +114,10 @@ test.describe('alerting rules', () => {
 		await expect(page.getByText('Fix the thresholds marked above to copy or download rules.')).toBeVisible();
 		await page.getByLabel('Fire after').fill('soon');
 		await expect(page.locator('#threshold-forDuration-error')).toHaveText('“soon” is not a Prometheus duration such as 5m, 90s or 1h30m.');
+		await page.getByLabel('Fire after').fill('');
+		await expect(page.locator('#threshold-forDuration-error')).toHaveText('Enter a duration such as 5m, 90s or 1h30m.');
+		await field.fill('');
+		await expect(page.locator('#threshold-memoryPercent-error')).toHaveText('Enter a number, such as 80 % of limit.');
 		await field.fill('1e3');
 		await expect(page.locator('#threshold-memoryPercent-error')).toHaveText('“1e3”: write the number in plain digits, without an exponent.');
 		await field.fill('90');

@@ -85,7 +85,7 @@ describe('parseThresholds', () => {
 		});
 		assert.equal(thresholds, undefined);
 		assert.deepEqual(errors, {
-			latencyP99Seconds: 'Enter a value in s.',
+			latencyP99Seconds: 'Enter a number, such as 2 s.',
 			errorRatioPercent: '“abc” is not a number.',
 			poolPercent: 'Enter 1 to 100 %.',
 			poolSize: 'Enter a whole number.',
@@ -95,6 +95,14 @@ describe('parseThresholds', () => {
 			forDuration: '“5 minutes” is not a Prometheus duration such as 5m, 90s or 1h30m.',
 		});
 		assert.equal(parseThresholds({ ...text(defaultThresholds), forDuration: '0m' }).errors.forDuration, 'The duration must be longer than 0.');
+	});
+
+	it('asks for a value in an empty field, never quoting nothing', () => {
+		const empty = Object.fromEntries(Object.keys(defaultThresholds).map((key) => [key, ' '])) as Record<keyof Thresholds, string>;
+		const { errors } = parseThresholds(empty);
+		assert.equal(errors.forDuration, 'Enter a duration such as 5m, 90s or 1h30m.');
+		assert.equal(errors.memoryLimitMiB, 'Enter a number, such as 512 MiB.');
+		for (const message of Object.values(errors)) assert.doesNotMatch(message, /“\s*”/);
 	});
 });
 
