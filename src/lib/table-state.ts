@@ -20,16 +20,22 @@ export interface TableSpec {
 
 export const MAX_FILTER_LENGTH = 200;
 
+/** The allowed value that `value` names, whatever its case: people type `?type=gauge`. */
+function findAllowed(allowed: readonly string[], value: string): string | undefined {
+	return allowed.find((entry) => entry.toLowerCase() === value.toLowerCase());
+}
+
 /** Reads the state from a query; every value it cannot use is dropped with a message saying why. */
 export function readTableState(params: URLSearchParams, spec: TableSpec): { state: TableState; problems: string[] } {
 	const problems: string[] = [];
 	const state: TableState = { filter: '', chips: {} };
 
-	const column = params.get('sort');
-	const direction = params.get('dir') ?? 'asc';
-	if (column !== null) {
-		if (!spec.sortable.includes(column)) problems.push(`Cannot sort by “${column}”: there is no such column. Showing the sheet’s order.`);
-		else if (direction !== 'asc' && direction !== 'desc') problems.push(`Sort direction “${direction}” is neither asc nor desc. Showing the sheet’s order.`);
+	const wantedColumn = params.get('sort');
+	const direction = (params.get('dir') ?? 'asc').toLowerCase();
+	if (wantedColumn !== null) {
+		const column = findAllowed(spec.sortable, wantedColumn);
+		if (column === undefined) problems.push(`Cannot sort by “${wantedColumn}”: there is no such column. Showing the sheet’s order.`);
+		else if (direction !== 'asc' && direction !== 'desc') problems.push(`Sort direction “${params.get('dir')}” is neither asc nor desc. Showing the sheet’s order.`);
 		else state.sort = { column, direction: direction === 'asc' ? 'ascending' : 'descending' };
 	}
 
@@ -41,9 +47,9 @@ export function readTableState(params: URLSearchParams, spec: TableSpec): { stat
 		const raw = params.get(key);
 		if (raw === null) continue;
 		const wanted = raw.split(',').filter(Boolean);
-		const unknown = wanted.filter((value) => !allowed.includes(value));
+		const unknown = wanted.filter((value) => findAllowed(allowed, value) === undefined);
 		if (unknown.length) problems.push(`Unknown ${key} “${unknown.join('”, “')}”: choose from ${allowed.join(', ')}.`);
-		const known = wanted.filter((value) => allowed.includes(value));
+		const known = [...new Set(wanted.flatMap((value) => findAllowed(allowed, value) ?? []))];
 		if (known.length) state.chips[key] = known;
 	}
 	return { state, problems };

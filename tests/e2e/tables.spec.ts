@@ -71,6 +71,19 @@ test.describe('metrics table', () => {
 		await expect(page.locator('tbody tr:not([hidden])')).toHaveCount(8);
 		await expect(page.locator('main script:not([type])').filter({ hasText: 'alert(1)' })).toHaveCount(0);
 	});
+
+	test('chip values in the URL match in any case; unknown ones still get the message', async ({ page }) => {
+		await page.goto('metrics/?type=gauge');
+		await expect(page.getByRole('button', { name: 'Gauge' })).toHaveAttribute('aria-pressed', 'true');
+		await expect(page.getByText('3 of 8 metrics')).toBeVisible();
+		await expect(page).toHaveURL(/\?type=Gauge$/);
+		await expect(page.locator('.problems')).toBeHidden();
+
+		await page.goto('metrics/?type=COUNTER,nope');
+		await expect(page.getByRole('button', { name: 'Counter' })).toHaveAttribute('aria-pressed', 'true');
+		await expect(page.getByText('3 of 8 metrics')).toBeVisible();
+		await expect(page.getByRole('alert').filter({ hasText: 'Unknown type' })).toHaveText('Unknown type “nope”: choose from Counter, Histogram, Gauge.');
+	});
 });
 
 test.describe('alerting rules', () => {

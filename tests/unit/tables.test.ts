@@ -62,6 +62,15 @@ describe('table state in the URL', () => {
 		]);
 		assert.deepEqual(readTableState(new URLSearchParams('sort=type&dir=up'), spec).problems, ['Sort direction “up” is neither asc nor desc. Showing the sheet’s order.']);
 	});
+
+	it('matches columns, directions and chip values in any case, as the table spells them', () => {
+		const { state, problems } = readTableState(new URLSearchParams('sort=Type&dir=DESC&type=gauge,COUNTER,Gauge'), spec);
+		assert.deepEqual(problems, []);
+		assert.deepEqual(state.sort, { column: 'type', direction: 'descending' });
+		assert.deepEqual(state.chips, { type: ['Gauge', 'Counter'] });
+		assert.equal(writeTableState(new URLSearchParams(), state, spec).toString(), 'sort=type&dir=desc&type=Gauge%2CCounter');
+		assert.deepEqual(readTableState(new URLSearchParams('type=gauges'), spec).problems, ['Unknown type “gauges”: choose from Counter, Histogram, Gauge.']);
+	});
 });
 
 describe('sorting and filtering', () => {
