@@ -72,6 +72,20 @@ export function parseThresholds(raw: Record<ThresholdKey, string>): { thresholds
 	return Object.keys(errors).length ? { errors } : { thresholds, errors };
 }
 
+const SECONDS_PER_UNIT: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600 };
+
+/**
+ * The number a threshold cell compares against, to sort the table by: durations in seconds
+ * (`p99 > 500ms` → 0.5), percentages and counts as written (`> 80% pool size` → 80). Cells with
+ * no comparison (`N/A (rate it)`, `Sudden spikes`) have none.
+ */
+export function thresholdSortValue(cell: string): number | undefined {
+	// The number after the comparison: `p99` names the quantile, it is not the threshold.
+	const match = /[<>]=?\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?(?![a-z])/i.exec(cell);
+	if (!match) return undefined;
+	return Number(match[1]) * (SECONDS_PER_UNIT[(match[2] ?? '').toLowerCase()] ?? 1);
+}
+
 export interface AlertQuery {
 	kind: 'alert';
 	alert: string;

@@ -68,10 +68,28 @@ export function writeTableState(params: URLSearchParams, state: TableState, spec
 	return next;
 }
 
-/** Numbers compare by value, text by natural order (`p99 > 2s` before `p99 > 500ms`), case-insensitively. */
+/** Numbers compare by value, text by natural order (`v2` before `v10`), case-insensitively. */
 export function compareSortValues(a: string | number, b: string | number): number {
 	if (typeof a === 'number' && typeof b === 'number') return a - b;
 	return String(a).localeCompare(String(b), 'en', { numeric: true, sensitivity: 'base' });
+}
+
+/** What a row sorts by in one column: its number, its text, or nothing (a row without a number). */
+export type SortKey = number | string | null;
+
+/**
+ * The rows in sorted order. Ties keep the sheet's order, and rows with nothing to sort by go last
+ * in either direction, in the sheet's order: they are not "smallest", they have no value.
+ */
+export function sortRows<T>(rows: readonly T[], keyOf: (row: T) => SortKey, direction: SortDirection): T[] {
+	const sign = direction === 'ascending' ? 1 : -1;
+	return rows
+		.map((row, index) => ({ row, index, key: keyOf(row) }))
+		.sort((a, b) => {
+			if (a.key === null || b.key === null) return Number(a.key === null) - Number(b.key === null) || a.index - b.index;
+			return sign * compareSortValues(a.key, b.key) || a.index - b.index;
+		})
+		.map((entry) => entry.row);
 }
 
 /** A row matches when every word of the query occurs in its text, case-insensitively. */

@@ -29,6 +29,16 @@ test.describe('metrics table', () => {
 		await expect(header(page, 'Metric')).not.toHaveAttribute('aria-sort');
 	});
 
+	test('sorts alert thresholds by their value, rows without a number last in either direction', async ({ page }) => {
+		await page.goto('metrics/');
+		const thresholds = page.locator('tbody tr td:nth-child(3)');
+		const withoutNumber = ['N/A (rate it)', 'Sudden spikes', 'Growing unbounded'];
+		await page.getByRole('button', { name: 'Alert Threshold' }).click();
+		await expect(thresholds).toHaveText(['p99 > 500ms', '> 1% of traffic', 'p99 > 2s', '> 80% pool size', '> 80% limit', ...withoutNumber]);
+		await page.getByRole('button', { name: 'Alert Threshold' }).click();
+		await expect(thresholds).toHaveText(['> 80% pool size', '> 80% limit', 'p99 > 2s', '> 1% of traffic', 'p99 > 500ms', ...withoutNumber]);
+	});
+
 	test('filters by text and by type chips, counts rows, and shares the view by URL', async ({ page }) => {
 		await page.goto('metrics/');
 		await expect(page.getByText('8 of 8 metrics')).toBeVisible();

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parser } from '@prometheus-io/lezer-promql';
 import { metricRows } from '../../src/data/metrics.ts';
-import { defaultThresholds, metricQueries, parseThresholds, promNumber, rulesFile, type Thresholds } from '../../src/lib/alert-rules.ts';
+import { defaultThresholds, metricQueries, parseThresholds, promNumber, rulesFile, thresholdSortValue, type Thresholds } from '../../src/lib/alert-rules.ts';
 
 const edited: Thresholds = { latencyP99Seconds: 1.5, errorRatioPercent: 0.5, poolPercent: 90, poolSize: 20, dbP99Ms: 250, memoryPercent: 75, memoryLimitMiB: 2048, forDuration: '10m' };
 
@@ -60,6 +60,26 @@ describe('promNumber', () => {
 		assert.equal(promNumber(1.1 / 100), '0.011');
 		assert.equal(promNumber(0.1 + 0.2), '0.3');
 		assert.equal(promNumber(536870912), '536870912');
+	});
+});
+
+describe('thresholdSortValue', () => {
+	it('reads the sheet’s thresholds as numbers: durations in seconds, percentages as written', () => {
+		assert.deepEqual(
+			metricRows.map((row) => [row.cells.threshold, thresholdSortValue(row.cells.threshold)]),
+			[
+				['N/A (rate it)', undefined],
+				['p99 > 2s', 2],
+				['> 1% of traffic', 1],
+				['> 80% pool size', 80],
+				['p99 > 500ms', 0.5],
+				['> 80% limit', 80],
+				['Sudden spikes', undefined],
+				['Growing unbounded', undefined],
+			],
+		);
+		assert.equal(thresholdSortValue('p95 >= 1.5m'), 90);
+		assert.equal(thresholdSortValue('> 2h'), 7200);
 	});
 });
 
