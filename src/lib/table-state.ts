@@ -4,8 +4,14 @@
  */
 export type SortDirection = 'ascending' | 'descending';
 
+export interface SortState {
+	column: string;
+	direction: SortDirection;
+}
+
 export interface TableState {
-	sort?: { column: string; direction: SortDirection };
+	/** None: the sheet's order. */
+	sort?: SortState | undefined;
 	filter: string;
 	/** Chip column key → the values switched on (none: no chip filter). */
 	chips: Record<string, string[]>;
@@ -72,6 +78,12 @@ export function writeTableState(params: URLSearchParams, state: TableState, spec
 export function compareSortValues(a: string | number, b: string | number): number {
 	if (typeof a === 'number' && typeof b === 'number') return a - b;
 	return String(a).localeCompare(String(b), 'en', { numeric: true, sensitivity: 'base' });
+}
+
+/** A click on a column's sort button: ascending, then descending, then back to the sheet's order. */
+export function nextSort(current: SortState | undefined, column: string): SortState | undefined {
+	if (current?.column !== column) return { column, direction: 'ascending' };
+	return current.direction === 'ascending' ? { column, direction: 'descending' } : undefined;
 }
 
 /** What a row sorts by in one column: its number, its text, or nothing (a row without a number). */

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { metricRows } from '../../src/data/metrics.ts';
 import { defaultThresholds, metricQueries, ruleYaml, rulesFile } from '../../src/lib/alert-rules.ts';
+import { cellText } from '../../src/lib/sheet.ts';
 import { expect, pasted, test } from './fixtures.ts';
 import type { Page } from '@playwright/test';
 
@@ -26,7 +27,26 @@ test.describe('metrics table', () => {
 		await page.reload();
 		await expect(header(page, 'Type')).toHaveAttribute('aria-sort', 'descending');
 		await expect(page.locator('tbody tr td:nth-child(2)').first()).toHaveText('Histogram');
-		await expect(header(page, 'Metric')).not.toHaveAttribute('aria-sort');
+		await expect(header(page, 'Metric')).toHaveAttribute('aria-sort', 'none');
+	});
+
+	test('a third click returns to the sheet’s order, by keyboard too, and the URL drops the sort', async ({ page }) => {
+		await page.goto('metrics/');
+		const sheetOrder = metricRows.map((row) => cellText(row.cells.metric));
+		const button = page.getByRole('button', { name: 'Metric' });
+		await button.click();
+		await expect(header(page, 'Metric')).toHaveAttribute('aria-sort', 'ascending');
+		await expect(firstCells(page).first()).toHaveText('active_async_tasks');
+		await expect(page).toHaveURL(/\?sort=metric$/);
+		await button.press('Enter');
+		await expect(header(page, 'Metric')).toHaveAttribute('aria-sort', 'descending');
+		await expect(page).toHaveURL(/\?sort=metric&dir=desc$/);
+		await expect(button).toHaveAttribute('title', 'Back to the sheet’s order');
+		await button.press('Space');
+		await expect(firstCells(page)).toHaveText(sheetOrder);
+		for (const name of ['Metric', 'Type', 'Alert Threshold', 'Why']) await expect(header(page, name)).toHaveAttribute('aria-sort', 'none');
+		await expect(page).toHaveURL(/\/metrics\/$/);
+		await expect(button).toHaveAttribute('title', 'Sort ascending');
 	});
 
 	test('sorts alert thresholds by their value, rows without a number last in either direction', async ({ page }) => {

@@ -7,7 +7,7 @@ import { workersHeaders, workersRows } from '../../src/data/workers.ts';
 import { recommendBaseImage } from '../../src/lib/base-image.ts';
 import { renderInline } from '../../src/lib/inline-markdown.ts';
 import { parseSheet, repairEncoding } from '../../src/lib/sheet.ts';
-import { compareSortValues, countLabel, matchesFilter, readTableState, sortRows, writeTableState } from '../../src/lib/table-state.ts';
+import { compareSortValues, countLabel, matchesFilter, nextSort, readTableState, sortRows, writeTableState } from '../../src/lib/table-state.ts';
 
 const sheet = parseSheet(repairEncoding(readFileSync(new URL('../../source/production-deployment-cheat-sheet.md', import.meta.url), 'utf8')));
 
@@ -84,7 +84,16 @@ describe('sorting and filtering', () => {
 		assert.deepEqual(['p99 > 500ms', 'p99 > 2s', 'Growing'].sort(compareSortValues), ['Growing', 'p99 > 2s', 'p99 > 500ms']);
 	});
 
-	it('rows without a value go last in either direction; ties and those keep the sheet’s order', () => {
+	it('a column’s button cycles ascending, descending, then the sheet’s order', () => {
+		assert.deepEqual(nextSort(undefined, 'type'), { column: 'type', direction: 'ascending' });
+		assert.deepEqual(nextSort({ column: 'type', direction: 'ascending' }, 'type'), { column: 'type', direction: 'descending' });
+		assert.equal(nextSort({ column: 'type', direction: 'descending' }, 'type'), undefined);
+		assert.deepEqual(nextSort({ column: 'type', direction: 'descending' }, 'metric'), { column: 'metric', direction: 'ascending' });
+		const spec = { sortable: ['type'], chipValues: {} };
+		assert.equal(writeTableState(new URLSearchParams('sort=type&dir=desc'), { sort: undefined, filter: '', chips: {} }, spec).toString(), '');
+	});
+
+		it('rows without a value go last in either direction; ties and those keep the sheet’s order', () => {
 		const rows = [['traffic', null], ['latency', 2], ['errors', 1], ['pool', 80], ['dbLatency', 0.5], ['memory', 80], ['gc', null]] as const;
 		const ids = (direction: 'ascending' | 'descending') => sortRows(rows, (row) => row[1], direction).map((row) => row[0]);
 		assert.deepEqual(ids('ascending'), ['dbLatency', 'errors', 'latency', 'pool', 'memory', 'traffic', 'gc']);
