@@ -206,6 +206,23 @@ test.describe('base images', () => {
 		await expect(highlighted).toHaveText('python:3.12');
 		await expect(verdict).toContainText('avoid');
 	});
+
+	test('the verdict reads as separate parts, on screen and to a screen reader', async ({ page }) => {
+		await page.goto('base-images/');
+		const verdict = page.locator('output.verdict');
+		const sentence = 'Recommended: python:3.12-slim. Default choice: pre-built wheels work, and it is a tenth of the full image.';
+		await expect(verdict).toHaveText(sentence);
+		await expect(verdict).toMatchAriaSnapshot(`
+			- status:
+			  - text: "Recommended:"
+			  - code: python:3.12-slim
+			  - text: ". Default choice: pre-built wheels work, and it is a tenth of the full image."
+		`);
+		const box = async (selector: string) => (await verdict.locator(selector).boundingBox())!;
+		const [label, image, reason] = [await box('.verdict-label'), await box('.verdict-image'), await box('.verdict-reason')];
+		expect(image.x, 'space between the label and the image').toBeGreaterThanOrEqual(label.x + label.width + 6);
+		expect(reason.y, 'the reason on a line of its own').toBeGreaterThanOrEqual(image.y + image.height);
+	});
 });
 
 test.describe('workers calculator', () => {
