@@ -273,6 +273,24 @@ test.describe('workers calculator', () => {
 		await expect(page.locator('output.result')).toContainText('Memory allows 4, CPU 17: memory is the bound');
 	});
 
+	test('a bad input leaves no stale count in the lines to copy', async ({ page }) => {
+		await page.goto('workers/');
+		const cpu = page.getByLabel('CPU cores');
+		await cpu.fill('64');
+		await expect(page.locator('[data-line="env"]')).toHaveText('WEB_CONCURRENCY=129');
+		await cpu.fill('64x');
+		await expect(page.locator('#workers-cpu-error')).toHaveText('“64x” is not a number of cores. Use 4, 0.5 or 1500m.');
+		await expect(page.locator('[data-line="env"]')).toBeHidden();
+		await expect(page.locator('[data-line="command"]')).toBeHidden();
+		await expect(page.locator('[data-copy-line]')).toHaveCount(2);
+		for (const button of await page.locator('[data-copy-line]').all()) await expect(button).toBeDisabled();
+		expect(await page.locator('form.calculator').innerText()).not.toContain('129');
+		await cpu.fill('2');
+		await expect(page.locator('[data-line="env"]')).toHaveText('WEB_CONCURRENCY=5');
+		await expect(page.locator('[data-line="command"]')).toBeVisible();
+		await expect(page.locator('[data-copy-line="env"]')).toBeEnabled();
+	});
+
 	const badInputs: Array<[string, Record<string, string>, string, string]> = [
 		['empty CPU', { cpu: '' }, 'cpu', 'Enter the CPU cores, such as 4, 0.5 or 1500m.'],
 		['negative CPU', { cpu: '-2' }, 'cpu', 'CPU must be more than 0.'],
@@ -296,6 +314,7 @@ test.describe('workers calculator', () => {
 			await expect(count(page)).toHaveText('– workers');
 			await expect(page.locator('output.result')).toContainText('Fix the field marked above to see the count.');
 			await expect(page.locator('[data-copy-line="env"]')).toBeDisabled();
+			await expect(page.locator('[data-copy-line="command"]')).toBeDisabled();
 			const text = await page.locator('main').innerText();
 			expect(text).not.toMatch(/NaN|Infinity|\b0 workers/);
 			await expect(page.locator('main b')).toHaveCount(0);
