@@ -136,3 +136,21 @@ export function computeWorkers(input: WorkersInput): WorkersOutcome {
 export function workersCommands(workers: number): { env: string; command: string } {
 	return { env: `WEB_CONCURRENCY=${workers}`, command: `gunicorn app.main:app -c gunicorn.conf.py --workers ${workers}` };
 }
+
+/**
+ * A command's words grouped for display, each flag with its value (`-c gunicorn.conf.py`), so a
+ * narrow screen wraps between groups and never leaves `-` at the end of a line.
+ */
+export function commandGroups(command: string): string[] {
+	const groups: string[] = [];
+	const words = command.split(' ');
+	for (let index = 0; index < words.length; index++) {
+		const word = words[index]!;
+		const value = words[index + 1];
+		if (word.startsWith('-') && value !== undefined && !value.startsWith('-')) {
+			groups.push(`${word} ${value}`);
+			index++;
+		} else groups.push(word);
+	}
+	return groups;
+}

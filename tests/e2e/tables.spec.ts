@@ -4,12 +4,34 @@ import { metricRows } from '../../src/data/metrics.ts';
 import { defaultThresholds, metricQueries, ruleYaml, rulesFile } from '../../src/lib/alert-rules.ts';
 import { cellText } from '../../src/lib/sheet.ts';
 import { expect, pasted, test } from './fixtures.ts';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
 const firstCells = (page: Page) => page.locator('tbody tr:not([hidden]) td:first-child');
 const header = (page: Page, name: string) => page.locator('th', { has: page.getByRole('button', { name }) });
+
+/**
+ * Where an element's text wraps on screen: the index of the first character of each new line,
+ * with the whole text. Characters without a box (collapsed spaces) are left out.
+ */
+const wraps = (locator: Locator) =>
+	locator.evaluate((element) => {
+		const chars: Array<{ char: string; top: number }> = [];
+		const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+			for (let index = 0; index < (node.textContent ?? '').length; index++) {
+				const range = document.createRange();
+				range.setStart(node, index);
+				range.setEnd(node, index + 1);
+				const box = range.getClientRects()[0];
+				if (box && box.width > 0) chars.push({ char: node.textContent![index]!, top: box.top });
+			}
+		}
+		const text = chars.map((entry) => entry.char).join('');
+		const lineStarts = chars.flatMap((entry, index) => (index > 0 && entry.top > chars[index - 1]!.top + 2 ? [index] : []));
+		return { text, lineStarts };
+	});
 
 test.describe('metrics table', () => {
 	test('sorts by click and by keyboard, with aria-sort, and the sort survives a reload', async ({ page }) => {
@@ -57,6 +79,25 @@ test.describe('metrics table', () => {
 		await expect(thresholds).toHaveText(['p99 > 500ms', '> 1% of traffic', 'p99 > 2s', '> 80% pool size', '> 80% limit', ...withoutNumber]);
 		await page.getByRole('button', { name: 'Alert Threshold' }).click();
 		await expect(thresholds).toHaveText(['> 80% pool size', '> 80% limit', 'p99 > 2s', '> 1% of traffic', 'p99 > 500ms', ...withoutNumber]);
+	});
+
+	test('metric names wrap on a phone only after an underscore or before a brace, never inside a word', async ({ page }) => {
+		await page.setViewportSize({ width: 390, height: 844 });
+		await page.goto('metrics/');
+		const names = page.locator('td[data-column="metric"] code');
+		await expect(names).toHaveCount(metricRows.length);
+		let wrapped = 0;
+		for (const name of await names.all()) {
+			const { text, lineStarts } = await wraps(name);
+			for (const start of lineStarts) {
+				wrapped++;
+				expect(text[start - 1] === '_' || text[start] === '{', `${text.slice(0, start)} | ${text.slice(start)}`).toBe(true);
+			}
+		}
+		expect(wrapped, 'at 390 px some names must wrap, or this test checks nothing').toBeGreaterThan(0);
+
+		await page.setViewportSize({ width: 1280, height: 900 });
+		for (const name of await names.all()) expect((await wraps(name)).lineStarts, 'on a wide screen a name stays on one line').toEqual([]);
 	});
 
 	test('filters by text and by type chips, counts rows, and shares the view by URL', async ({ page }) => {
@@ -289,6 +330,16 @@ test.describe('workers calculator', () => {
 		await expect(page.locator('[data-line="env"]')).toHaveText('WEB_CONCURRENCY=5');
 		await expect(page.locator('[data-line="command"]')).toBeVisible();
 		await expect(page.locator('[data-copy-line="env"]')).toBeEnabled();
+	});
+
+	test('on a phone the command wraps between flags, each flag kept with its value', async ({ page }) => {
+		await page.setViewportSize({ width: 390, height: 844 });
+		await page.goto('workers/');
+		const line = page.locator('[data-line="command"]');
+		await expect(line).toHaveText('gunicorn app.main:app -c gunicorn.conf.py --workers 5');
+		const { text, lineStarts } = await wraps(line);
+		expect(lineStarts.length, 'at 390 px the command must wrap, or this test checks nothing').toBeGreaterThan(0);
+		for (const start of lineStarts) expect(text.slice(start), text.slice(0, start)).toMatch(/^(app\.main:app|-c gunicorn\.conf\.py|--workers 5)/);
 	});
 
 	const badInputs: Array<[string, Record<string, string>, string, string]> = [

@@ -34,7 +34,7 @@ describe('table data', () => {
 describe('renderInline', () => {
 	it('renders code and bold, escapes everything else', () => {
 		assert.equal(renderInline('**Default choice** — pre-built wheels work'), '<strong>Default choice</strong> — pre-built wheels work');
-		assert.equal(renderInline('`http_errors_total{status=~"5.."}`'), '<code>http_errors_total{status=~&#34;5..&#34;}</code>');
+		assert.equal(renderInline('`http_errors_total{status=~"5.."}`'), '<code>http_<wbr>errors_<wbr>total<wbr>{status=~&#34;5..&#34;}</code>');
 		assert.equal(renderInline('<script>alert(1)</script> `**x**`'), '&#60;script&#62;alert(1)&#60;/script&#62; <code>**x**</code>');
 	});
 });

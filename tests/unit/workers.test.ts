@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { computeWorkers, parseCpu, workersCommands, type WorkersInput } from '../../src/lib/workers.ts';
+import { commandGroups, computeWorkers, parseCpu, workersCommands, type WorkersInput } from '../../src/lib/workers.ts';
 
 const base: WorkersInput = { deployment: 'vm', workerType: 'sync', cpu: '4', memory: '', memoryUnit: 'GiB', rss: '', rssUnit: 'MiB' };
 const workers = (input: Partial<WorkersInput>) => {
@@ -105,5 +105,14 @@ describe('computeWorkers', () => {
 describe('workersCommands', () => {
 	it('gives the environment variable and the command-line flag', () => {
 		assert.deepEqual(workersCommands(5), { env: 'WEB_CONCURRENCY=5', command: 'gunicorn app.main:app -c gunicorn.conf.py --workers 5' });
+	});
+});
+
+describe('commandGroups', () => {
+	it('keeps each flag with its value, and joins back to the command', () => {
+		const { command } = workersCommands(5);
+		assert.deepEqual(commandGroups(command), ['gunicorn', 'app.main:app', '-c gunicorn.conf.py', '--workers 5']);
+		assert.equal(commandGroups(command).join(' '), command);
+		assert.deepEqual(commandGroups('gunicorn --preload --workers 3 app:app'), ['gunicorn', '--preload', '--workers 3', 'app:app']);
 	});
 });
