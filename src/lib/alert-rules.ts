@@ -5,6 +5,7 @@
  * gauges/histograms the service exports itself for the database pool, queries and tasks.
  */
 import type { MetricId } from '../data/metrics.ts';
+import { parseDecimal } from './number.ts';
 
 export interface Thresholds {
 	latencyP99Seconds: number;
@@ -57,19 +58,32 @@ export function parseThresholds(raw: Record<ThresholdKey, string>): { thresholds
 	const errors: Partial<Record<ThresholdKey, string>> = {};
 	const thresholds: Thresholds = { ...defaultThresholds };
 	for (const field of thresholdFields) {
-		const text = raw[field.key].trim();
-		const value = Number(text);
-		if (!text) errors[field.key] = `Enter a value in ${field.unit}.`;
-		else if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(text)) errors[field.key] = `“${text}” is not a number.`;
-		else if (value < field.min || value > field.max) errors[field.key] = `Enter ${field.min} to ${field.max} ${field.unit}.`;
-		else if (field.integer && !Number.isInteger(value)) errors[field.key] = 'Enter a whole number.';
-		else thresholds[field.key] = value;
+		const parsed = parseDecimal(raw[field.key], { empty: `Enter a number, such as ${defaultThresholds[field.key]} ${field.unit}.` });
+		if ('error' in parsed) errors[field.key] = parsed.error;
+		else if (parsed.value < field.min || parsed.value > field.max) errors[field.key] = `Enter ${field.min} to ${field.max} ${field.unit}.`;
+		else if (field.integer && !Number.isInteger(parsed.value)) errors[field.key] = 'Enter a whole number.';
+		else thresholds[field.key] = parsed.value;
 	}
 	const duration = raw.forDuration.trim();
-	if (!DURATION.test(duration)) errors.forDuration = `“${duration}” is not a Prometheus duration such as 5m, 90s or 1h30m.`;
+	if (!duration) errors.forDuration = 'Enter a duration such as 5m, 90s or 1h30m.';
+	else if (!DURATION.test(duration)) errors.forDuration = `“${duration}” is not a Prometheus duration such as 5m, 90s or 1h30m.`;
 	else if (!/[1-9]/.test(duration)) errors.forDuration = 'The duration must be longer than 0.';
 	else thresholds.forDuration = duration;
 	return Object.keys(errors).length ? { errors } : { thresholds, errors };
+}
+
+const SECONDS_PER_UNIT: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600 };
+
+/**
+ * The number a threshold cell compares against, to sort the table by: durations in seconds
+ * (`p99 > 500ms` → 0.5), percentages and counts as written (`> 80% pool size` → 80). Cells with
+ * no comparison (`N/A (rate it)`, `Sudden spikes`) have none.
+ */
+export function thresholdSortValue(cell: string): number | undefined {
+	// The number after the comparison: `p99` names the quantile, it is not the threshold.
+	const match = /[<>]=?\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?(?![a-z])/i.exec(cell);
+	if (!match) return undefined;
+	return Number(match[1]) * (SECONDS_PER_UNIT[(match[2] ?? '').toLowerCase()] ?? 1);
 }
 
 export interface AlertQuery {

@@ -6,12 +6,20 @@ export function escapeHtml(text: string): string {
 	return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
+/**
+ * Line-break opportunities (`<wbr>`) after each underscore and before a brace, so a narrow cell
+ * wraps `http_request_duration_` / `seconds`, never inside a word. Text and copies are unchanged.
+ */
+function codeBreaks(html: string): string {
+	return html.replaceAll('_', '_<wbr>').replaceAll('{', '<wbr>{');
+}
+
 export function renderInline(markdown: string): string {
 	return markdown
 		.split(/(`[^`]*`)/)
 		.map((part) =>
 			part.startsWith('`') && part.endsWith('`') && part.length > 1
-				? `<code>${escapeHtml(part.slice(1, -1))}</code>`
+				? `<code>${codeBreaks(escapeHtml(part.slice(1, -1)))}</code>`
 				: escapeHtml(part).replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>'),
 		)
 		.join('');

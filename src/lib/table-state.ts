@@ -4,8 +4,14 @@
  */
 export type SortDirection = 'ascending' | 'descending';
 
+export interface SortState {
+	column: string;
+	direction: SortDirection;
+}
+
 export interface TableState {
-	sort?: { column: string; direction: SortDirection };
+	/** None: the sheet's order. */
+	sort?: SortState | undefined;
 	filter: string;
 	/** Chip column key → the values switched on (none: no chip filter). */
 	chips: Record<string, string[]>;
@@ -20,16 +26,22 @@ export interface TableSpec {
 
 export const MAX_FILTER_LENGTH = 200;
 
+/** The allowed value that `value` names, whatever its case: people type `?type=gauge`. */
+function findAllowed(allowed: readonly string[], value: string): string | undefined {
+	return allowed.find((entry) => entry.toLowerCase() === value.toLowerCase());
+}
+
 /** Reads the state from a query; every value it cannot use is dropped with a message saying why. */
 export function readTableState(params: URLSearchParams, spec: TableSpec): { state: TableState; problems: string[] } {
 	const problems: string[] = [];
 	const state: TableState = { filter: '', chips: {} };
 
-	const column = params.get('sort');
-	const direction = params.get('dir') ?? 'asc';
-	if (column !== null) {
-		if (!spec.sortable.includes(column)) problems.push(`Cannot sort by “${column}”: there is no such column. Showing the sheet’s order.`);
-		else if (direction !== 'asc' && direction !== 'desc') problems.push(`Sort direction “${direction}” is neither asc nor desc. Showing the sheet’s order.`);
+	const wantedColumn = params.get('sort');
+	const direction = (params.get('dir') ?? 'asc').toLowerCase();
+	if (wantedColumn !== null) {
+		const column = findAllowed(spec.sortable, wantedColumn);
+		if (column === undefined) problems.push(`Cannot sort by “${wantedColumn}”: there is no such column. Showing the sheet’s order.`);
+		else if (direction !== 'asc' && direction !== 'desc') problems.push(`Sort direction “${params.get('dir')}” is neither asc nor desc. Showing the sheet’s order.`);
 		else state.sort = { column, direction: direction === 'asc' ? 'ascending' : 'descending' };
 	}
 
@@ -41,9 +53,9 @@ export function readTableState(params: URLSearchParams, spec: TableSpec): { stat
 		const raw = params.get(key);
 		if (raw === null) continue;
 		const wanted = raw.split(',').filter(Boolean);
-		const unknown = wanted.filter((value) => !allowed.includes(value));
+		const unknown = wanted.filter((value) => findAllowed(allowed, value) === undefined);
 		if (unknown.length) problems.push(`Unknown ${key} “${unknown.join('”, “')}”: choose from ${allowed.join(', ')}.`);
-		const known = wanted.filter((value) => allowed.includes(value));
+		const known = [...new Set(wanted.flatMap((value) => findAllowed(allowed, value) ?? []))];
 		if (known.length) state.chips[key] = known;
 	}
 	return { state, problems };
@@ -62,10 +74,34 @@ export function writeTableState(params: URLSearchParams, state: TableState, spec
 	return next;
 }
 
-/** Numbers compare by value, text by natural order (`p99 > 2s` before `p99 > 500ms`), case-insensitively. */
+/** Numbers compare by value, text by natural order (`v2` before `v10`), case-insensitively. */
 export function compareSortValues(a: string | number, b: string | number): number {
 	if (typeof a === 'number' && typeof b === 'number') return a - b;
 	return String(a).localeCompare(String(b), 'en', { numeric: true, sensitivity: 'base' });
+}
+
+/** A click on a column's sort button: ascending, then descending, then back to the sheet's order. */
+export function nextSort(current: SortState | undefined, column: string): SortState | undefined {
+	if (current?.column !== column) return { column, direction: 'ascending' };
+	return current.direction === 'ascending' ? { column, direction: 'descending' } : undefined;
+}
+
+/** What a row sorts by in one column: its number, its text, or nothing (a row without a number). */
+export type SortKey = number | string | null;
+
+/**
+ * The rows in sorted order. Ties keep the sheet's order, and rows with nothing to sort by go last
+ * in either direction, in the sheet's order: they are not "smallest", they have no value.
+ */
+export function sortRows<T>(rows: readonly T[], keyOf: (row: T) => SortKey, direction: SortDirection): T[] {
+	const sign = direction === 'ascending' ? 1 : -1;
+	return rows
+		.map((row, index) => ({ row, index, key: keyOf(row) }))
+		.sort((a, b) => {
+			if (a.key === null || b.key === null) return Number(a.key === null) - Number(b.key === null) || a.index - b.index;
+			return sign * compareSortValues(a.key, b.key) || a.index - b.index;
+		})
+		.map((entry) => entry.row);
 }
 
 /** A row matches when every word of the query occurs in its text, case-insensitively. */

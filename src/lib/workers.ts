@@ -3,6 +3,7 @@
  * every way it can be wrong comes back as a message for that field, never NaN or 0 workers.
  */
 import type { DeploymentId } from '../data/workers.ts';
+import { parseDecimal, type ParsedNumber } from './number.ts';
 
 export type WorkerType = 'sync' | 'async';
 export type MemoryUnit = 'MiB' | 'GiB';
@@ -35,30 +36,26 @@ export type WorkersOutcome = { ok: true; result: WorkersResult } | { ok: false; 
 export const MAX_CORES = 1024;
 const MAX_MEMORY_MIB = 16 * 1024 * 1024; // 16 TiB
 const MIB_PER_UNIT: Record<MemoryUnit, number> = { MiB: 1, GiB: 1024 };
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
-type Parsed = { value: number } | { error: string };
-
-export function parseCpu(text: string): Parsed {
+export function parseCpu(text: string): ParsedNumber {
 	const raw = text.trim();
-	if (!raw) return { error: 'Enter the CPU cores, such as 4, 0.5 or 1500m.' };
 	const millicores = /m$/i.test(raw);
-	const digits = millicores ? raw.slice(0, -1) : raw;
-	if (digits.includes(',')) return { error: `“${raw}”: use a dot for decimals, such as 1.5.` };
-	if (!NUMBER.test(digits)) return { error: `“${raw}” is not a number of cores. Use 4, 0.5 or 1500m.` };
-	const cores = Number(digits) / (millicores ? 1000 : 1);
+	const parsed = parseDecimal(millicores ? raw.slice(0, -1) : raw, {
+		empty: 'Enter the CPU cores, such as 4, 0.5 or 1500m.',
+		notANumber: () => `“${raw}” is not a number of cores. Use 4, 0.5 or 1500m.`,
+	});
+	if ('error' in parsed) return parsed;
+	const cores = parsed.value / (millicores ? 1000 : 1);
 	if (!(cores > 0)) return { error: 'CPU must be more than 0.' };
 	if (cores < 0.001) return { error: 'Less than 1 millicore (1m) is not a CPU limit Kubernetes accepts.' };
 	if (cores > MAX_CORES) return { error: `More than ${MAX_CORES} cores: enter the cores of one machine or pod.` };
 	return { value: cores };
 }
 
-export function parseMemory(text: string, unit: MemoryUnit, what: string): Parsed {
-	const raw = text.trim();
-	if (!raw) return { error: `Enter the ${what}.` };
-	if (raw.includes(',')) return { error: `“${raw}”: use a dot for decimals, such as 1.5.` };
-	if (!NUMBER.test(raw)) return { error: `“${raw}” is not a number. Enter the ${what} in ${unit}.` };
-	const mib = Number(raw) * MIB_PER_UNIT[unit];
+export function parseMemory(text: string, unit: MemoryUnit, what: string): ParsedNumber {
+	const parsed = parseDecimal(text, { empty: `Enter the ${what}.`, notANumber: (raw) => `“${raw}” is not a number. Enter the ${what} in ${unit}.` });
+	if ('error' in parsed) return parsed;
+	const mib = parsed.value * MIB_PER_UNIT[unit];
 	if (!(mib > 0)) return { error: `The ${what} must be more than 0.` };
 	if (mib > MAX_MEMORY_MIB) return { error: `More than 16 TiB: enter the ${what} of one machine or pod.` };
 	return { value: mib };
@@ -138,4 +135,22 @@ export function computeWorkers(input: WorkersInput): WorkersOutcome {
 /** The lines to paste: an environment variable for gunicorn.conf.py, or a command-line flag. */
 export function workersCommands(workers: number): { env: string; command: string } {
 	return { env: `WEB_CONCURRENCY=${workers}`, command: `gunicorn app.main:app -c gunicorn.conf.py --workers ${workers}` };
+}
+
+/**
+ * A command's words grouped for display, each flag with its value (`-c gunicorn.conf.py`), so a
+ * narrow screen wraps between groups and never leaves `-` at the end of a line.
+ */
+export function commandGroups(command: string): string[] {
+	const groups: string[] = [];
+	const words = command.split(' ');
+	for (let index = 0; index < words.length; index++) {
+		const word = words[index]!;
+		const value = words[index + 1];
+		if (word.startsWith('-') && value !== undefined && !value.startsWith('-')) {
+			groups.push(`${word} ${value}`);
+			index++;
+		} else groups.push(word);
+	}
+	return groups;
 }

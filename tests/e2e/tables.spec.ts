@@ -2,13 +2,36 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { metricRows } from '../../src/data/metrics.ts';
 import { defaultThresholds, metricQueries, ruleYaml, rulesFile } from '../../src/lib/alert-rules.ts';
+import { cellText } from '../../src/lib/sheet.ts';
 import { expect, pasted, test } from './fixtures.ts';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
 const firstCells = (page: Page) => page.locator('tbody tr:not([hidden]) td:first-child');
 const header = (page: Page, name: string) => page.locator('th', { has: page.getByRole('button', { name }) });
+
+/**
+ * Where an element's text wraps on screen: the index of the first character of each new line,
+ * with the whole text. Characters without a box (collapsed spaces) are left out.
+ */
+const wraps = (locator: Locator) =>
+	locator.evaluate((element) => {
+		const chars: Array<{ char: string; top: number }> = [];
+		const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+			for (let index = 0; index < (node.textContent ?? '').length; index++) {
+				const range = document.createRange();
+				range.setStart(node, index);
+				range.setEnd(node, index + 1);
+				const box = range.getClientRects()[0];
+				if (box && box.width > 0) chars.push({ char: node.textContent![index]!, top: box.top });
+			}
+		}
+		const text = chars.map((entry) => entry.char).join('');
+		const lineStarts = chars.flatMap((entry, index) => (index > 0 && entry.top > chars[index - 1]!.top + 2 ? [index] : []));
+		return { text, lineStarts };
+	});
 
 test.describe('metrics table', () => {
 	test('sorts by click and by keyboard, with aria-sort, and the sort survives a reload', async ({ page }) => {
@@ -26,7 +49,55 @@ test.describe('metrics table', () => {
 		await page.reload();
 		await expect(header(page, 'Type')).toHaveAttribute('aria-sort', 'descending');
 		await expect(page.locator('tbody tr td:nth-child(2)').first()).toHaveText('Histogram');
-		await expect(header(page, 'Metric')).not.toHaveAttribute('aria-sort');
+		await expect(header(page, 'Metric')).toHaveAttribute('aria-sort', 'none');
+	});
+
+	test('a third click returns to the sheet’s order, by keyboard too, and the URL drops the sort', async ({ page }) => {
+		await page.goto('metrics/');
+		const sheetOrder = metricRows.map((row) => cellText(row.cells.metric));
+		const button = page.getByRole('button', { name: 'Metric' });
+		await button.click();
+		await expect(header(page, 'Metric')).toHaveAttribute('aria-sort', 'ascending');
+		await expect(firstCells(page).first()).toHaveText('active_async_tasks');
+		await expect(page).toHaveURL(/\?sort=metric$/);
+		await button.press('Enter');
+		await expect(header(page, 'Metric')).toHaveAttribute('aria-sort', 'descending');
+		await expect(page).toHaveURL(/\?sort=metric&dir=desc$/);
+		await expect(button).toHaveAttribute('title', 'Back to the sheet’s order');
+		await button.press('Space');
+		await expect(firstCells(page)).toHaveText(sheetOrder);
+		for (const name of ['Metric', 'Type', 'Alert Threshold', 'Why']) await expect(header(page, name)).toHaveAttribute('aria-sort', 'none');
+		await expect(page).toHaveURL(/\/metrics\/$/);
+		await expect(button).toHaveAttribute('title', 'Sort ascending');
+	});
+
+	test('sorts alert thresholds by their value, rows without a number last in either direction', async ({ page }) => {
+		await page.goto('metrics/');
+		const thresholds = page.locator('tbody tr td:nth-child(3)');
+		const withoutNumber = ['N/A (rate it)', 'Sudden spikes', 'Growing unbounded'];
+		await page.getByRole('button', { name: 'Alert Threshold' }).click();
+		await expect(thresholds).toHaveText(['p99 > 500ms', '> 1% of traffic', 'p99 > 2s', '> 80% pool size', '> 80% limit', ...withoutNumber]);
+		await page.getByRole('button', { name: 'Alert Threshold' }).click();
+		await expect(thresholds).toHaveText(['> 80% pool size', '> 80% limit', 'p99 > 2s', '> 1% of traffic', 'p99 > 500ms', ...withoutNumber]);
+	});
+
+	test('metric names wrap on a phone only after an underscore or before a brace, never inside a word', async ({ page }) => {
+		await page.setViewportSize({ width: 390, height: 844 });
+		await page.goto('metrics/');
+		const names = page.locator('td[data-column="metric"] code');
+		await expect(names).toHaveCount(metricRows.length);
+		let wrapped = 0;
+		for (const name of await names.all()) {
+			const { text, lineStarts } = await wraps(name);
+			for (const start of lineStarts) {
+				wrapped++;
+				expect(text[start - 1] === '_' || text[start] === '{', `${text.slice(0, start)} | ${text.slice(start)}`).toBe(true);
+			}
+		}
+		expect(wrapped, 'at 390 px some names must wrap, or this test checks nothing').toBeGreaterThan(0);
+
+		await page.setViewportSize({ width: 1280, height: 900 });
+		for (const name of await names.all()) expect((await wraps(name)).lineStarts, 'on a wide screen a name stays on one line').toEqual([]);
 	});
 
 	test('filters by text and by type chips, counts rows, and shares the view by URL', async ({ page }) => {
@@ -71,6 +142,19 @@ test.describe('metrics table', () => {
 		await expect(page.locator('tbody tr:not([hidden])')).toHaveCount(8);
 		await expect(page.locator('main script:not([type])').filter({ hasText: 'alert(1)' })).toHaveCount(0);
 	});
+
+	test('chip values in the URL match in any case; unknown ones still get the message', async ({ page }) => {
+		await page.goto('metrics/?type=gauge');
+		await expect(page.getByRole('button', { name: 'Gauge' })).toHaveAttribute('aria-pressed', 'true');
+		await expect(page.getByText('3 of 8 metrics')).toBeVisible();
+		await expect(page).toHaveURL(/\?type=Gauge$/);
+		await expect(page.locator('.problems')).toBeHidden();
+
+		await page.goto('metrics/?type=COUNTER,nope');
+		await expect(page.getByRole('button', { name: 'Counter' })).toHaveAttribute('aria-pressed', 'true');
+		await expect(page.getByText('3 of 8 metrics')).toBeVisible();
+		await expect(page.getByRole('alert').filter({ hasText: 'Unknown type' })).toHaveText('Unknown type “nope”: choose from Counter, Histogram, Gauge.');
+	});
 });
 
 test.describe('alerting rules', () => {
@@ -88,7 +172,8 @@ test.describe('alerting rules', () => {
 		await page.getByRole('button', { name: 'Copy rule for http_request_duration_seconds' }).click();
 		await pasted(page).toContain("> 1.5'");
 		await pasted(page).toContain('for: 10m');
-		await expect(page.getByRole('row', { name: /http_requests_total/ }).getByRole('link', { name: 'Chart only' })).toBeVisible();
+		// By text: Playwright pads the hidden <wbr> in the name with spaces (Chromium's own name has none).
+		await expect(page.getByRole('row').filter({ hasText: 'http_requests_total' }).getByRole('link', { name: 'Chart only' })).toBeVisible();
 	});
 
 	test('downloads prometheus-rules.yml with the edited thresholds, valid for promtool', async ({ page }) => {
@@ -114,6 +199,12 @@ test.describe('alerting rules', () => {
 		await expect(page.getByText('Fix the thresholds marked above to copy or download rules.')).toBeVisible();
 		await page.getByLabel('Fire after').fill('soon');
 		await expect(page.locator('#threshold-forDuration-error')).toHaveText('“soon” is not a Prometheus duration such as 5m, 90s or 1h30m.');
+		await page.getByLabel('Fire after').fill('');
+		await expect(page.locator('#threshold-forDuration-error')).toHaveText('Enter a duration such as 5m, 90s or 1h30m.');
+		await field.fill('');
+		await expect(page.locator('#threshold-memoryPercent-error')).toHaveText('Enter a number, such as 80 % of limit.');
+		await field.fill('1e3');
+		await expect(page.locator('#threshold-memoryPercent-error')).toHaveText('“1e3”: write the number in plain digits, without an exponent.');
 		await field.fill('90');
 		await page.getByLabel('Fire after').fill('1h30m');
 		await expect(page.getByRole('button', { name: 'Download prometheus-rules.yml' })).toBeEnabled();
@@ -156,6 +247,23 @@ test.describe('base images', () => {
 		await page.getByLabel('Do you need build tools').check();
 		await expect(highlighted).toHaveText('python:3.12');
 		await expect(verdict).toContainText('avoid');
+	});
+
+	test('the verdict reads as separate parts, on screen and to a screen reader', async ({ page }) => {
+		await page.goto('base-images/');
+		const verdict = page.locator('output.verdict');
+		const sentence = 'Recommended: python:3.12-slim. Default choice: pre-built wheels work, and it is a tenth of the full image.';
+		await expect(verdict).toHaveText(sentence);
+		await expect(verdict).toMatchAriaSnapshot(`
+			- status:
+			  - text: "Recommended:"
+			  - code: python:3.12-slim
+			  - text: ". Default choice: pre-built wheels work, and it is a tenth of the full image."
+		`);
+		const box = async (selector: string) => (await verdict.locator(selector).boundingBox())!;
+		const [label, image, reason] = [await box('.verdict-label'), await box('.verdict-image'), await box('.verdict-reason')];
+		expect(image.x, 'space between the label and the image').toBeGreaterThanOrEqual(label.x + label.width + 6);
+		expect(reason.y, 'the reason on a line of its own').toBeGreaterThanOrEqual(image.y + image.height);
 	});
 });
 
@@ -207,12 +315,42 @@ test.describe('workers calculator', () => {
 		await expect(page.locator('output.result')).toContainText('Memory allows 4, CPU 17: memory is the bound');
 	});
 
+	test('a bad input leaves no stale count in the lines to copy', async ({ page }) => {
+		await page.goto('workers/');
+		const cpu = page.getByLabel('CPU cores');
+		await cpu.fill('64');
+		await expect(page.locator('[data-line="env"]')).toHaveText('WEB_CONCURRENCY=129');
+		await cpu.fill('64x');
+		await expect(page.locator('#workers-cpu-error')).toHaveText('“64x” is not a number of cores. Use 4, 0.5 or 1500m.');
+		await expect(page.locator('[data-line="env"]')).toBeHidden();
+		await expect(page.locator('[data-line="command"]')).toBeHidden();
+		await expect(page.locator('[data-copy-line]')).toHaveCount(2);
+		for (const button of await page.locator('[data-copy-line]').all()) await expect(button).toBeDisabled();
+		expect(await page.locator('form.calculator').innerText()).not.toContain('129');
+		await cpu.fill('2');
+		await expect(page.locator('[data-line="env"]')).toHaveText('WEB_CONCURRENCY=5');
+		await expect(page.locator('[data-line="command"]')).toBeVisible();
+		await expect(page.locator('[data-copy-line="env"]')).toBeEnabled();
+	});
+
+	test('on a phone the command wraps between flags, each flag kept with its value', async ({ page }) => {
+		await page.setViewportSize({ width: 390, height: 844 });
+		await page.goto('workers/');
+		const line = page.locator('[data-line="command"]');
+		await expect(line).toHaveText('gunicorn app.main:app -c gunicorn.conf.py --workers 5');
+		const { text, lineStarts } = await wraps(line);
+		expect(lineStarts.length, 'at 390 px the command must wrap, or this test checks nothing').toBeGreaterThan(0);
+		for (const start of lineStarts) expect(text.slice(start), text.slice(0, start)).toMatch(/^(app\.main:app|-c gunicorn\.conf\.py|--workers 5)/);
+	});
+
 	const badInputs: Array<[string, Record<string, string>, string, string]> = [
 		['empty CPU', { cpu: '' }, 'cpu', 'Enter the CPU cores, such as 4, 0.5 or 1500m.'],
 		['negative CPU', { cpu: '-2' }, 'cpu', 'CPU must be more than 0.'],
 		['zero CPU', { cpu: '0' }, 'cpu', 'CPU must be more than 0.'],
 		['non-numeric CPU', { cpu: 'lots' }, 'cpu', '“lots” is not a number of cores. Use 4, 0.5 or 1500m.'],
-		['absurd CPU', { cpu: '1e9' }, 'cpu', 'More than 1024 cores: enter the cores of one machine or pod.'],
+		['absurd CPU', { cpu: '5000' }, 'cpu', 'More than 1024 cores: enter the cores of one machine or pod.'],
+		['CPU in exponent notation', { cpu: '1e3' }, 'cpu', '“1e3”: write the number in plain digits, without an exponent.'],
+		['CPU with a decimal comma', { cpu: '1,5' }, 'cpu', '“1,5”: write it without commas, with a dot for decimals, such as 1.5.'],
 		['RSS larger than RAM', { memory: '1', rss: '2048' }, 'rss', 'A worker’s RSS (2 GiB) is larger than the memory limit (1 GiB): not even one worker fits.'],
 		['memory without RSS', { memory: '4' }, 'rss', 'Enter the per-worker RSS.'],
 		['HTML as memory', { memory: '<b>8</b>', rss: '100' }, 'memory', '“<b>8</b>” is not a number. Enter the memory limit in GiB.'],
@@ -228,6 +366,7 @@ test.describe('workers calculator', () => {
 			await expect(count(page)).toHaveText('– workers');
 			await expect(page.locator('output.result')).toContainText('Fix the field marked above to see the count.');
 			await expect(page.locator('[data-copy-line="env"]')).toBeDisabled();
+			await expect(page.locator('[data-copy-line="command"]')).toBeDisabled();
 			const text = await page.locator('main').innerText();
 			expect(text).not.toMatch(/NaN|Infinity|\b0 workers/);
 			await expect(page.locator('main b')).toHaveCount(0);

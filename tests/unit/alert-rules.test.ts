@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parser } from '@prometheus-io/lezer-promql';
 import { metricRows } from '../../src/data/metrics.ts';
-import { defaultThresholds, metricQueries, parseThresholds, promNumber, rulesFile, type Thresholds } from '../../src/lib/alert-rules.ts';
+import { defaultThresholds, metricQueries, parseThresholds, promNumber, rulesFile, thresholdSortValue, type Thresholds } from '../../src/lib/alert-rules.ts';
 
 const edited: Thresholds = { latencyP99Seconds: 1.5, errorRatioPercent: 0.5, poolPercent: 90, poolSize: 20, dbP99Ms: 250, memoryPercent: 75, memoryLimitMiB: 2048, forDuration: '10m' };
 
@@ -63,6 +63,26 @@ describe('promNumber', () => {
 	});
 });
 
+describe('thresholdSortValue', () => {
+	it('reads the sheet’s thresholds as numbers: durations in seconds, percentages as written', () => {
+		assert.deepEqual(
+			metricRows.map((row) => [row.cells.threshold, thresholdSortValue(row.cells.threshold)]),
+			[
+				['N/A (rate it)', undefined],
+				['p99 > 2s', 2],
+				['> 1% of traffic', 1],
+				['> 80% pool size', 80],
+				['p99 > 500ms', 0.5],
+				['> 80% limit', 80],
+				['Sudden spikes', undefined],
+				['Growing unbounded', undefined],
+			],
+		);
+		assert.equal(thresholdSortValue('p95 >= 1.5m'), 90);
+		assert.equal(thresholdSortValue('> 2h'), 7200);
+	});
+});
+
 describe('parseThresholds', () => {
 	const text = (t: Thresholds) => Object.fromEntries(Object.entries(t).map(([key, value]) => [key, String(value)])) as Record<keyof Thresholds, string>;
 
@@ -85,16 +105,24 @@ describe('parseThresholds', () => {
 		});
 		assert.equal(thresholds, undefined);
 		assert.deepEqual(errors, {
-			latencyP99Seconds: 'Enter a value in s.',
+			latencyP99Seconds: 'Enter a number, such as 2 s.',
 			errorRatioPercent: '“abc” is not a number.',
 			poolPercent: 'Enter 1 to 100 %.',
 			poolSize: 'Enter a whole number.',
 			dbP99Ms: 'Enter 1 to 3600000 ms.',
 			memoryPercent: '“NaN” is not a number.',
-			memoryLimitMiB: '“1e9” is not a number.',
+			memoryLimitMiB: '“1e9”: write the number in plain digits, without an exponent.',
 			forDuration: '“5 minutes” is not a Prometheus duration such as 5m, 90s or 1h30m.',
 		});
 		assert.equal(parseThresholds({ ...text(defaultThresholds), forDuration: '0m' }).errors.forDuration, 'The duration must be longer than 0.');
+	});
+
+	it('asks for a value in an empty field, never quoting nothing', () => {
+		const empty = Object.fromEntries(Object.keys(defaultThresholds).map((key) => [key, ' '])) as Record<keyof Thresholds, string>;
+		const { errors } = parseThresholds(empty);
+		assert.equal(errors.forDuration, 'Enter a duration such as 5m, 90s or 1h30m.');
+		assert.equal(errors.memoryLimitMiB, 'Enter a number, such as 512 MiB.');
+		for (const message of Object.values(errors)) assert.doesNotMatch(message, /“\s*”/);
 	});
 });
 

@@ -7,7 +7,7 @@ import { workersHeaders, workersRows } from '../../src/data/workers.ts';
 import { recommendBaseImage } from '../../src/lib/base-image.ts';
 import { renderInline } from '../../src/lib/inline-markdown.ts';
 import { parseSheet, repairEncoding } from '../../src/lib/sheet.ts';
-import { compareSortValues, countLabel, matchesFilter, readTableState, writeTableState } from '../../src/lib/table-state.ts';
+import { compareSortValues, countLabel, matchesFilter, nextSort, readTableState, sortRows, writeTableState } from '../../src/lib/table-state.ts';
 
 const sheet = parseSheet(repairEncoding(readFileSync(new URL('../../source/production-deployment-cheat-sheet.md', import.meta.url), 'utf8')));
 
@@ -34,7 +34,7 @@ describe('table data', () => {
 describe('renderInline', () => {
 	it('renders code and bold, escapes everything else', () => {
 		assert.equal(renderInline('**Default choice** — pre-built wheels work'), '<strong>Default choice</strong> — pre-built wheels work');
-		assert.equal(renderInline('`http_errors_total{status=~"5.."}`'), '<code>http_errors_total{status=~&#34;5..&#34;}</code>');
+		assert.equal(renderInline('`http_errors_total{status=~"5.."}`'), '<code>http_<wbr>errors_<wbr>total<wbr>{status=~&#34;5..&#34;}</code>');
 		assert.equal(renderInline('<script>alert(1)</script> `**x**`'), '&#60;script&#62;alert(1)&#60;/script&#62; <code>**x**</code>');
 	});
 });
@@ -62,6 +62,15 @@ describe('table state in the URL', () => {
 		]);
 		assert.deepEqual(readTableState(new URLSearchParams('sort=type&dir=up'), spec).problems, ['Sort direction “up” is neither asc nor desc. Showing the sheet’s order.']);
 	});
+
+	it('matches columns, directions and chip values in any case, as the table spells them', () => {
+		const { state, problems } = readTableState(new URLSearchParams('sort=Type&dir=DESC&type=gauge,COUNTER,Gauge'), spec);
+		assert.deepEqual(problems, []);
+		assert.deepEqual(state.sort, { column: 'type', direction: 'descending' });
+		assert.deepEqual(state.chips, { type: ['Gauge', 'Counter'] });
+		assert.equal(writeTableState(new URLSearchParams(), state, spec).toString(), 'sort=type&dir=desc&type=Gauge%2CCounter');
+		assert.deepEqual(readTableState(new URLSearchParams('type=gauges'), spec).problems, ['Unknown type “gauges”: choose from Counter, Histogram, Gauge.']);
+	});
 });
 
 describe('sorting and filtering', () => {
@@ -75,7 +84,24 @@ describe('sorting and filtering', () => {
 		assert.deepEqual(['p99 > 500ms', 'p99 > 2s', 'Growing'].sort(compareSortValues), ['Growing', 'p99 > 2s', 'p99 > 500ms']);
 	});
 
-	it('a row matches when it holds every word of the query', () => {
+	it('a column’s button cycles ascending, descending, then the sheet’s order', () => {
+		assert.deepEqual(nextSort(undefined, 'type'), { column: 'type', direction: 'ascending' });
+		assert.deepEqual(nextSort({ column: 'type', direction: 'ascending' }, 'type'), { column: 'type', direction: 'descending' });
+		assert.equal(nextSort({ column: 'type', direction: 'descending' }, 'type'), undefined);
+		assert.deepEqual(nextSort({ column: 'type', direction: 'descending' }, 'metric'), { column: 'metric', direction: 'ascending' });
+		const spec = { sortable: ['type'], chipValues: {} };
+		assert.equal(writeTableState(new URLSearchParams('sort=type&dir=desc'), { sort: undefined, filter: '', chips: {} }, spec).toString(), '');
+	});
+
+		it('rows without a value go last in either direction; ties and those keep the sheet’s order', () => {
+		const rows = [['traffic', null], ['latency', 2], ['errors', 1], ['pool', 80], ['dbLatency', 0.5], ['memory', 80], ['gc', null]] as const;
+		const ids = (direction: 'ascending' | 'descending') => sortRows(rows, (row) => row[1], direction).map((row) => row[0]);
+		assert.deepEqual(ids('ascending'), ['dbLatency', 'errors', 'latency', 'pool', 'memory', 'traffic', 'gc']);
+		assert.deepEqual(ids('descending'), ['pool', 'memory', 'latency', 'errors', 'dbLatency', 'traffic', 'gc']);
+		assert.deepEqual(sortRows(['b', 'A', 'c'], (row) => row, 'descending'), ['c', 'b', 'A']);
+	});
+
+		it('a row matches when it holds every word of the query', () => {
 		assert.ok(matchesFilter('db_pool_active_connections Gauge > 80% pool size', 'POOL gauge'));
 		assert.ok(matchesFilter('anything', '   '));
 		assert.ok(!matchesFilter('db_pool_active_connections Gauge', 'pool counter'));

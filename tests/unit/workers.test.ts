@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { computeWorkers, parseCpu, workersCommands, type WorkersInput } from '../../src/lib/workers.ts';
+import { commandGroups, computeWorkers, parseCpu, workersCommands, type WorkersInput } from '../../src/lib/workers.ts';
 
 const base: WorkersInput = { deployment: 'vm', workerType: 'sync', cpu: '4', memory: '', memoryUnit: 'GiB', rss: '', rssUnit: 'MiB' };
 const workers = (input: Partial<WorkersInput>) => {
@@ -20,6 +20,13 @@ describe('parseCpu', () => {
 		assert.deepEqual(parseCpu(' 0.5 '), { value: 0.5 });
 		assert.deepEqual(parseCpu('1500m'), { value: 1.5 });
 		assert.deepEqual(parseCpu('.25'), { value: 0.25 });
+	});
+
+	it('follows the site’s number rule: no exponents, no commas', () => {
+		assert.deepEqual(parseCpu('1e3'), { error: '“1e3”: write the number in plain digits, without an exponent.' });
+		assert.deepEqual(parseCpu('1e3m'), { error: '“1e3”: write the number in plain digits, without an exponent.' });
+		assert.deepEqual(parseCpu('1,5'), { error: '“1,5”: write it without commas, with a dot for decimals, such as 1.5.' });
+		assert.deepEqual(parseCpu('m'), { error: 'Enter the CPU cores, such as 4, 0.5 or 1500m.' });
 	});
 });
 
@@ -64,8 +71,9 @@ describe('computeWorkers', () => {
 		assert.deepEqual(errors({ cpu: 'four' }), { cpu: '“four” is not a number of cores. Use 4, 0.5 or 1500m.' });
 		assert.deepEqual(errors({ cpu: 'Infinity' }), { cpu: '“Infinity” is not a number of cores. Use 4, 0.5 or 1500m.' });
 		assert.deepEqual(errors({ cpu: 'NaN' }), { cpu: '“NaN” is not a number of cores. Use 4, 0.5 or 1500m.' });
-		assert.deepEqual(errors({ cpu: '1e9' }), { cpu: 'More than 1024 cores: enter the cores of one machine or pod.' });
-		assert.deepEqual(errors({ cpu: '1,5' }), { cpu: '“1,5”: use a dot for decimals, such as 1.5.' });
+		assert.deepEqual(errors({ cpu: '5000' }), { cpu: 'More than 1024 cores: enter the cores of one machine or pod.' });
+		assert.deepEqual(errors({ cpu: '1e3' }), { cpu: '“1e3”: write the number in plain digits, without an exponent.' });
+		assert.deepEqual(errors({ cpu: '1,5' }), { cpu: '“1,5”: write it without commas, with a dot for decimals, such as 1.5.' });
 		assert.deepEqual(errors({ cpu: '0.1m' }), { cpu: 'Less than 1 millicore (1m) is not a CPU limit Kubernetes accepts.' });
 		assert.deepEqual(errors({ deployment: 'memory', cpu: '', memory: '', rss: '' }), {
 			memory: 'Enter the memory limit.',
@@ -75,7 +83,9 @@ describe('computeWorkers', () => {
 			rss: 'A worker’s RSS (1 GiB) is larger than the memory limit (512 MiB): not even one worker fits.',
 		});
 		assert.deepEqual(errors({ memory: '4', rss: '' }), { rss: 'Enter the per-worker RSS.' });
-		assert.deepEqual(errors({ memory: '1e12', rss: '300' }), { memory: 'More than 16 TiB: enter the memory limit of one machine or pod.' });
+		assert.deepEqual(errors({ memory: '20000', rss: '300' }), { memory: 'More than 16 TiB: enter the memory limit of one machine or pod.' });
+		assert.deepEqual(errors({ memory: '1e3', rss: '300' }), { memory: '“1e3”: write the number in plain digits, without an exponent.' });
+		assert.deepEqual(errors({ memory: '4', rss: '1,024' }), { rss: '“1,024”: write it without commas, with a dot for decimals, such as 1.5.' });
 		assert.deepEqual(errors({ memory: 'lots', rss: '300' }), { memory: '“lots” is not a number. Enter the memory limit in GiB.' });
 	});
 
@@ -95,5 +105,14 @@ describe('computeWorkers', () => {
 describe('workersCommands', () => {
 	it('gives the environment variable and the command-line flag', () => {
 		assert.deepEqual(workersCommands(5), { env: 'WEB_CONCURRENCY=5', command: 'gunicorn app.main:app -c gunicorn.conf.py --workers 5' });
+	});
+});
+
+describe('commandGroups', () => {
+	it('keeps each flag with its value, and joins back to the command', () => {
+		const { command } = workersCommands(5);
+		assert.deepEqual(commandGroups(command), ['gunicorn', 'app.main:app', '-c gunicorn.conf.py', '--workers 5']);
+		assert.equal(commandGroups(command).join(' '), command);
+		assert.deepEqual(commandGroups('gunicorn --preload --workers 3 app:app'), ['gunicorn', '--preload', '--workers 3', 'app:app']);
 	});
 });
