@@ -66,12 +66,12 @@ test('the workers calculator is filled, switched and copied by keyboard', async 
 	await page.keyboard.press('ArrowDown');
 	await expect(page.getByLabel('Kubernetes')).toBeChecked();
 
-	const count = page.locator('output.result .count');
+	const count = page.locator('.calculator .result .count');
 	await tabTo(page, page.getByLabel('CPU cores'));
 	await page.keyboard.press('ControlOrMeta+a');
 	await page.keyboard.type('16');
 	await expect(count).toHaveText(/^\d+ workers$/);
-	await expect(page.locator('output.result')).toContainText('16');
+	await expect(page.locator('.calculator .result')).toContainText('16');
 	const workers = (await count.textContent())?.split(' ')[0];
 
 	await tabTo(page, page.locator('[data-copy-line="env"]'));

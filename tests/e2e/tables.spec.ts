@@ -268,7 +268,7 @@ test.describe('base images', () => {
 });
 
 test.describe('workers calculator', () => {
-	const count = (page: Page) => page.locator('output.result .count');
+	const count = (page: Page) => page.locator('.calculator .result .count');
 
 	test('computes for each deployment, shows the formula and copies the lines, by keyboard', async ({ page }) => {
 		await page.goto('workers/');
@@ -278,7 +278,7 @@ test.describe('workers calculator', () => {
 		await page.keyboard.press('ControlOrMeta+a');
 		await page.keyboard.type('4');
 		await expect(count(page)).toHaveText('9 workers');
-		await expect(page.locator('output.result')).toContainText('CPU * 2 + 1 = 4 * 2 + 1 = 9');
+		await expect(page.locator('.calculator .result')).toContainText('CPU * 2 + 1 = 4 * 2 + 1 = 9');
 
 		await page.getByLabel('Sync', { exact: true }).focus();
 		await page.keyboard.press('ArrowDown');
@@ -297,7 +297,7 @@ test.describe('workers calculator', () => {
 		await page.getByLabel('Memory limit', { exact: false }).first().fill('2');
 		await page.getByLabel('Per-worker RSS', { exact: false }).first().fill('300');
 		await expect(count(page)).toHaveText('6 workers');
-		await expect(page.locator('output.result')).toContainText('RAM / (per-worker RSS) = 2 GiB / 300 MiB = 6.83 → 6');
+		await expect(page.locator('.calculator .result')).toContainText('RAM / (per-worker RSS) = 2 GiB / 300 MiB = 6.83 → 6');
 
 		await page.locator('[data-copy-line="env"]').click();
 		await pasted(page).toBe('WEB_CONCURRENCY=6');
@@ -312,7 +312,7 @@ test.describe('workers calculator', () => {
 		await page.getByLabel('Memory limit', { exact: false }).first().fill('1');
 		await page.getByLabel('Per-worker RSS', { exact: false }).first().fill('256');
 		await expect(count(page)).toHaveText('4 workers');
-		await expect(page.locator('output.result')).toContainText('Memory allows 4, CPU 17: memory is the bound');
+		await expect(page.locator('.calculator .result')).toContainText('Memory allows 4, CPU 17: memory is the bound');
 	});
 
 	test('a bad input leaves no stale count in the lines to copy', async ({ page }) => {
@@ -364,7 +364,7 @@ test.describe('workers calculator', () => {
 			await expect(page.locator(`#workers-${field}-error`)).toHaveText(message);
 			await expect(page.locator(`input[name="${field}"]`)).toHaveAttribute('aria-invalid', 'true');
 			await expect(count(page)).toHaveText('– workers');
-			await expect(page.locator('output.result')).toContainText('Fix the field marked above to see the count.');
+			await expect(page.locator('.calculator .result')).toContainText('Fix the field marked above to see the count.');
 			await expect(page.locator('[data-copy-line="env"]')).toBeDisabled();
 			await expect(page.locator('[data-copy-line="command"]')).toBeDisabled();
 			const text = await page.locator('main').innerText();
