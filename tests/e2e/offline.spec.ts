@@ -130,7 +130,7 @@ test('tabbing through /metrics/, the offline note never hides the focused elemen
 		await expect.poll(overlap, { timeout: 1000, message: `focus on ${label}` }).toBe('');
 	}
 	// The walk reached the table's last rows and went on past them.
-	expect(focused.filter((label) => label.startsWith('Copy the alerting rule')).length).toBeGreaterThanOrEqual(5);
+	expect(focused.filter((label) => label.startsWith('Copy rule for')).length).toBeGreaterThanOrEqual(5);
 	expect(focused.length).toBeGreaterThan(40);
 	// With focus gone from where it sits, the note is there to read again.
 	await expect(note).toBeVisible();
