@@ -50,7 +50,7 @@ export function bytesVerdict(path: string, ours: number, stock: number): Verdict
 	const measuredRatio = ratio(ours, stock);
 	return {
 		budget: `First-visit bytes ${path}`,
-		measured: `${fmtBytes(ours)} = ${fmtRatio(measuredRatio)} stock`,
+		measured: `${fmtBytes(ours)} = ${fmtRatio(measuredRatio, 3)} stock`,
 		limit: `≤ ${limit.toFixed(2)}×`,
 		pass: measuredRatio <= limit,
 	};
@@ -60,7 +60,7 @@ export function buildVerdict(oursMs: number, stockMs: number): Verdict {
 	const measuredRatio = ratio(oursMs, stockMs);
 	return {
 		budget: 'Build time',
-		measured: `${fmtMs(oursMs)} = ${fmtRatio(measuredRatio)} stock`,
+		measured: `${fmtMs(oursMs)} = ${fmtRatio(measuredRatio, 3)} stock`,
 		limit: `≤ ${budgets.buildTime.toFixed(2)}×`,
 		pass: measuredRatio <= budgets.buildTime,
 	};
@@ -84,8 +84,8 @@ export function fmtMs(ms: number): string {
 	return ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
 }
 
-export function fmtRatio(value: number): string {
-	return Number.isFinite(value) ? `${value.toFixed(2)}×` : 'n/a';
+export function fmtRatio(value: number, digits = 2): string {
+	return Number.isFinite(value) ? `${value.toFixed(digits)}×` : 'n/a';
 }
 
 export function fmtScore(score: number): string {

@@ -88,7 +88,7 @@ describe('the report', () => {
 		const pass = buildVerdict(1, 1);
 		const fail = bytesVerdict('/workers/', 200, 100);
 		assert.equal(summaryLine([pass]), 'BUDGETS: all 1 pass.');
-		assert.equal(summaryLine([pass, fail]), 'BUDGETS: 1 of 2 FAIL: First-visit bytes /workers/ (200 B = 2.00× stock; limit ≤ 1.25×).');
+		assert.equal(summaryLine([pass, fail]), 'BUDGETS: 1 of 2 FAIL: First-visit bytes /workers/ (200 B = 2.000× stock; limit ≤ 1.25×).');
 	});
 
 	it('prints Markdown tables, numbers right-aligned', () => {
