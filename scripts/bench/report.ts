@@ -1,0 +1,105 @@
+/**
+ * The benchmark's arithmetic and text, kept free of browsers and files so it can be tested:
+ * medians, ratios to stock, budget verdicts and Markdown tables.
+ */
+
+export function median(values: readonly number[]): number {
+	const sorted = values.filter((value) => Number.isFinite(value)).sort((a, b) => a - b);
+	if (sorted.length === 0) return Number.NaN;
+	const middle = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? (sorted[middle] ?? Number.NaN) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+/** ours / stock; NaN when either is missing or stock is zero. */
+export function ratio(ours: number, stock: number): number {
+	return Number.isFinite(ours) && Number.isFinite(stock) && stock > 0 ? ours / stock : Number.NaN;
+}
+
+/** Pages whose tools (tables, calculators, the whole sheet) may weigh more than stock's prose. */
+export const widgetPages: readonly string[] = ['/metrics/', '/base-images/', '/workers/', '/all/'];
+
+export const budgets = {
+	lighthouse: 100,
+	bytesPlain: 1.05,
+	bytesWidget: 1.25,
+	buildTime: 1.5,
+} as const;
+
+export interface Verdict {
+	budget: string;
+	/** What was measured, as printed. */
+	measured: string;
+	limit: string;
+	pass: boolean;
+}
+
+export type Category = 'performance' | 'accessibility' | 'best-practices' | 'seo';
+export const categories: readonly Category[] = ['performance', 'accessibility', 'best-practices', 'seo'];
+
+/** Scores 0-100 by category; a missing score (Lighthouse failed) is NaN. */
+export type Scores = Record<Category, number>;
+
+export function lighthouseVerdict(path: string, scores: Scores): Verdict {
+	const short = categories.map((category) => fmtScore(scores[category])).join(' / ');
+	const pass = categories.every((category) => scores[category] >= budgets.lighthouse);
+	return { budget: `Lighthouse ${path}`, measured: short, limit: 'all 100', pass };
+}
+
+export function bytesVerdict(path: string, ours: number, stock: number): Verdict {
+	const limit = widgetPages.includes(path) ? budgets.bytesWidget : budgets.bytesPlain;
+	const measuredRatio = ratio(ours, stock);
+	return {
+		budget: `First-visit bytes ${path}`,
+		measured: `${fmtBytes(ours)} = ${fmtRatio(measuredRatio, 3)} stock`,
+		limit: `≤ ${limit.toFixed(2)}×`,
+		pass: measuredRatio <= limit,
+	};
+}
+
+export function buildVerdict(oursMs: number, stockMs: number): Verdict {
+	const measuredRatio = ratio(oursMs, stockMs);
+	return {
+		budget: 'Build time',
+		measured: `${fmtMs(oursMs)} = ${fmtRatio(measuredRatio, 3)} stock`,
+		limit: `≤ ${budgets.buildTime.toFixed(2)}×`,
+		pass: measuredRatio <= budgets.buildTime,
+	};
+}
+
+/** One line that says which budgets fail (or that none does). */
+export function summaryLine(verdicts: readonly Verdict[]): string {
+	const failed = verdicts.filter((verdict) => !verdict.pass);
+	if (failed.length === 0) return `BUDGETS: all ${verdicts.length} pass.`;
+	const list = failed.map((verdict) => `${verdict.budget} (${verdict.measured}; limit ${verdict.limit})`).join('; ');
+	return `BUDGETS: ${failed.length} of ${verdicts.length} FAIL: ${list}.`;
+}
+
+export function fmtBytes(bytes: number): string {
+	if (!Number.isFinite(bytes)) return 'n/a';
+	return bytes < 1024 ? `${Math.round(bytes)} B` : `${(bytes / 1024).toFixed(1)} KiB`;
+}
+
+export function fmtMs(ms: number): string {
+	if (!Number.isFinite(ms)) return 'n/a';
+	return ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
+}
+
+export function fmtRatio(value: number, digits = 2): string {
+	return Number.isFinite(value) ? `${value.toFixed(digits)}×` : 'n/a';
+}
+
+export function fmtScore(score: number): string {
+	return Number.isFinite(score) ? String(Math.round(score)) : 'n/a';
+}
+
+/** A Markdown table; columns whose header starts with a space are right-aligned (numbers). */
+export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+	const right = header.map((cell) => cell.startsWith(' '));
+	const cells = [header.map((cell) => cell.trim()), ...rows].map((row) => row.map((cell) => cell.replaceAll('|', '\\|')));
+	const widths = header.map((_, column) => Math.max(3, ...cells.map((row) => (row[column] ?? '').length)));
+	const line = (row: readonly string[]) =>
+		`| ${widths.map((width, column) => (right[column] ? (row[column] ?? '').padStart(width) : (row[column] ?? '').padEnd(width))).join(' | ')} |`;
+	const rule = `| ${widths.map((width, column) => (right[column] ? `${'-'.repeat(width - 1)}:` : '-'.repeat(width))).join(' | ')} |`;
+	const [head = [], ...body] = cells;
+	return [line(head), rule, ...body.map(line)].join('\n');
+}

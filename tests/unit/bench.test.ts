@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { bytesVerdict, buildVerdict, lighthouseVerdict, median, ratio, summaryLine, table } from '../../scripts/bench/report.ts';
+import { splitSheet, stockPages, stockProjectFiles } from '../../scripts/bench/stock-site.ts';
+import { sections } from '../../src/data/sections.ts';
+
+const sheet = readFileSync(new URL('../../source/production-deployment-cheat-sheet.md', import.meta.url), 'utf8');
+const slugFor = (heading: string) => sections.find((section) => section.heading === heading)?.slug;
+
+describe('the stock site', () => {
+	it('has one page per section of the sheet, at our slug, titled with the sheet’s heading', () => {
+		const pages = stockPages(sheet, slugFor);
+		assert.deepEqual(
+			pages.map((page) => page.path),
+			['/', ...sections.map((section) => `/${section.slug}/`), '/all/'],
+		);
+		assert.deepEqual(
+			pages.slice(1, -1).map((page) => page.title),
+			sections.map((section) => section.heading),
+		);
+	});
+
+	it('splits at headings outside code fences only, and drops the rules between sections', () => {
+		const split = splitSheet('# T\n\n> tag\n\n---\n\n## A\n\n```sh\n## not a heading\n```\n\n---\n\n## B\n\ntext\n');
+		assert.equal(split.title, 'T');
+		assert.equal(split.intro, '> tag');
+		assert.deepEqual(split.sections, [
+			{ heading: 'A', body: '```sh\n## not a heading\n```' },
+			{ heading: 'B', body: 'text' },
+		]);
+	});
+
+	it('keeps every line of the sheet’s sections, the encoding repaired', () => {
+		const pages = stockPages(sheet, slugFor);
+		const gunicorn = pages.find((page) => page.path === '/gunicorn/')?.markdown ?? '';
+		assert.match(gunicorn, /^---\ntitle: "Gunicorn Config Template"\n---\n\n```python\n# gunicorn\.conf\.py\n/);
+		const whole = pages.at(-1)?.markdown ?? '';
+		assert.match(whole, /pagefind: false/);
+		assert.match(whole, /\*\*Default choice\*\* — pre-built wheels work/);
+		for (const line of sheet.split('\n').filter((text) => text.startsWith('|') || text.startsWith('kubectl'))) {
+			assert.ok(whole.includes(line.replace('â€”', '—')), line);
+		}
+	});
+
+	it('is a plain Starlight project: a title and the docs collection, nothing else', () => {
+		const files = stockProjectFiles(stockPages(sheet, slugFor), 'Sheet');
+		assert.match(files.get('astro.config.mjs') ?? '', /integrations: \[starlight\(\{ title: "Sheet" \}\)\]/);
+		assert.ok(files.has('src/content.config.ts'));
+		assert.ok(files.has('src/content/docs/index.md'));
+		assert.ok(files.has('src/content/docs/workers.md'));
+		assert.ok(files.has('src/content/docs/all.md'));
+	});
+});
+
+describe('the report', () => {
+	it('takes medians of the finite values', () => {
+		assert.equal(median([3, 1, 2]), 2);
+		assert.equal(median([4, 1, 3, 2]), 2.5);
+		assert.equal(median([Number.NaN, 5]), 5);
+		assert.ok(Number.isNaN(median([])));
+	});
+
+	it('has no ratio without both figures', () => {
+		assert.equal(ratio(3, 2), 1.5);
+		assert.ok(Number.isNaN(ratio(3, 0)));
+		assert.ok(Number.isNaN(ratio(Number.NaN, 2)));
+	});
+
+	it('allows 5 % more bytes than stock on plain pages and 25 % on widget pages', () => {
+		assert.equal(bytesVerdict('/gunicorn/', 105, 100).pass, true);
+		assert.equal(bytesVerdict('/gunicorn/', 106, 100).pass, false);
+		assert.equal(bytesVerdict('/metrics/', 125, 100).pass, true);
+		assert.equal(bytesVerdict('/all/', 126, 100).pass, false);
+		assert.equal(bytesVerdict('/', 100, Number.NaN).pass, false, 'a page without a stock figure does not pass');
+	});
+
+	it('wants 100 in every Lighthouse category and a build at most 1.5 times stock’s', () => {
+		const all = { performance: 100, accessibility: 100, 'best-practices': 100, seo: 100 };
+		assert.equal(lighthouseVerdict('/', all).pass, true);
+		assert.equal(lighthouseVerdict('/', { ...all, seo: 92 }).pass, false);
+		assert.equal(lighthouseVerdict('/', { ...all, performance: Number.NaN }).pass, false);
+		assert.equal(buildVerdict(15_000, 10_000).pass, true);
+		assert.equal(buildVerdict(15_001, 10_000).pass, false);
+	});
+
+	it('sums up which budgets fail in one line', () => {
+		const pass = buildVerdict(1, 1);
+		const fail = bytesVerdict('/workers/', 200, 100);
+		assert.equal(summaryLine([pass]), 'BUDGETS: all 1 pass.');
+		assert.equal(summaryLine([pass, fail]), 'BUDGETS: 1 of 2 FAIL: First-visit bytes /workers/ (200 B = 2.000× stock; limit ≤ 1.25×).');
+	});
+
+	it('prints Markdown tables, numbers right-aligned', () => {
+		assert.equal(table(['Page', ' Bytes'], [['/', '10'], ['/a|b/', '1,000']]), '| Page   | Bytes |\n| ------ | ----: |\n| /      |    10 |\n| /a\\|b/ | 1,000 |');
+	});
+});
