@@ -6,6 +6,7 @@
  */
 import type { MetricId } from '../data/metrics.ts';
 import { parseDecimal } from './number.ts';
+import { quoted } from './quote.ts';
 
 export interface Thresholds {
 	latencyP99Seconds: number;
@@ -51,7 +52,15 @@ export const thresholdFields: readonly ThresholdField[] = [
 	{ key: 'memoryLimitMiB', label: 'Memory limit', unit: 'MiB', min: 1, max: 16 * 1024 * 1024, integer: true },
 ];
 
-const DURATION = /^(\d+(ms|s|m|h|d|w|y))+$/;
+/** Prometheus's duration syntax: each unit at most once, largest first (`1h30m`, not `30m1h`). */
+const DURATION = /^(?:(\d+)y)?(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?(?:(\d+)ms)?$/;
+const DURATION_UNIT_MS = [365 * 86_400_000, 7 * 86_400_000, 86_400_000, 3_600_000, 60_000, 1000, 1];
+/** Prometheus holds a duration in int64 milliseconds and refuses anything longer. */
+const MAX_DURATION_MS = 2 ** 63 - 1;
+
+function durationMs(match: RegExpExecArray): number {
+	return DURATION_UNIT_MS.reduce((total, unit, index) => total + Number(match[index + 1] ?? 0) * unit, 0);
+}
 
 /** Validates the form's text values; a message for each field that cannot be used. */
 export function parseThresholds(raw: Record<ThresholdKey, string>): { thresholds?: Thresholds; errors: Partial<Record<ThresholdKey, string>> } {
@@ -66,9 +75,13 @@ export function parseThresholds(raw: Record<ThresholdKey, string>): { thresholds
 	}
 	const duration = raw.forDuration.trim();
 	if (!duration) errors.forDuration = 'Enter a duration such as 5m, 90s or 1h30m.';
-	else if (!DURATION.test(duration)) errors.forDuration = `“${duration}” is not a Prometheus duration such as 5m, 90s or 1h30m.`;
-	else if (!/[1-9]/.test(duration)) errors.forDuration = 'The duration must be longer than 0.';
-	else thresholds.forDuration = duration;
+	else {
+		const match = DURATION.exec(duration);
+		if (!match) errors.forDuration = `${quoted(duration)} is not a Prometheus duration such as 5m, 90s or 1h30m (units largest first, each once).`;
+		else if (durationMs(match) === 0) errors.forDuration = 'The duration must be longer than 0.';
+		else if (durationMs(match) > MAX_DURATION_MS) errors.forDuration = `${quoted(duration)} is longer than Prometheus can hold (about 292 million years).`;
+		else thresholds.forDuration = duration;
+	}
 	return Object.keys(errors).length ? { errors } : { thresholds, errors };
 }
 

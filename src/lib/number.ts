@@ -5,6 +5,8 @@
  * `0x10`, an empty string as 0 — is refused, so every field takes exactly what a reader would
  * write by hand. Range checks stay with each field.
  */
+import { quoted } from './quote.ts';
+
 const PLAIN_DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 const EXPONENT = /^[+-]?(\d+(\.\d*)?|\.\d+)e[+-]?\d+$/i;
 
@@ -22,7 +24,7 @@ export function parseDecimal(text: string, messages: NumberMessages): ParsedNumb
 	if (!trimmed) return { error: messages.empty };
 	if (PLAIN_DECIMAL.test(trimmed)) return { value: Number(trimmed) };
 	// A comma is a decimal comma or a thousands separator: either way the fix is the same.
-	if (trimmed.includes(',')) return { error: `“${trimmed}”: write it without commas, with a dot for decimals, such as 1.5.` };
-	if (EXPONENT.test(trimmed)) return { error: `“${trimmed}”: write the number in plain digits, without an exponent.` };
-	return { error: messages.notANumber?.(trimmed) ?? `“${trimmed}” is not a number.` };
+	if (trimmed.includes(',')) return { error: `${quoted(trimmed)}: write it without commas, with a dot for decimals, such as 1.5.` };
+	if (EXPONENT.test(trimmed)) return { error: `${quoted(trimmed)}: write the number in plain digits, without an exponent.` };
+	return { error: messages.notANumber?.(trimmed) ?? `${quoted(trimmed)} is not a number.` };
 }

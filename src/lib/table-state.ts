@@ -2,6 +2,8 @@
  * The state of an interactive table (sort, text filter, chip filters) and its round trip through
  * the URL query, so a sorted, filtered view can be shared. Pure: the DOM lives in the component.
  */
+import { quoted } from './quote.ts';
+
 export type SortDirection = 'ascending' | 'descending';
 
 export interface SortState {
@@ -40,8 +42,8 @@ export function readTableState(params: URLSearchParams, spec: TableSpec): { stat
 	const direction = (params.get('dir') ?? 'asc').toLowerCase();
 	if (wantedColumn !== null) {
 		const column = findAllowed(spec.sortable, wantedColumn);
-		if (column === undefined) problems.push(`Cannot sort by “${wantedColumn}”: there is no such column. Showing the sheet’s order.`);
-		else if (direction !== 'asc' && direction !== 'desc') problems.push(`Sort direction “${params.get('dir')}” is neither asc nor desc. Showing the sheet’s order.`);
+		if (column === undefined) problems.push(`Cannot sort by ${quoted(wantedColumn)}: there is no such column. Showing the sheet’s order.`);
+		else if (direction !== 'asc' && direction !== 'desc') problems.push(`Sort direction ${quoted(params.get('dir') ?? '')} is neither asc nor desc. Showing the sheet’s order.`);
 		else state.sort = { column, direction: direction === 'asc' ? 'ascending' : 'descending' };
 	}
 
@@ -54,7 +56,7 @@ export function readTableState(params: URLSearchParams, spec: TableSpec): { stat
 		if (raw === null) continue;
 		const wanted = raw.split(',').filter(Boolean);
 		const unknown = wanted.filter((value) => findAllowed(allowed, value) === undefined);
-		if (unknown.length) problems.push(`Unknown ${key} “${unknown.join('”, “')}”: choose from ${allowed.join(', ')}.`);
+		if (unknown.length) problems.push(`Unknown ${key} ${unknown.map(quoted).join(', ')}: choose from ${allowed.join(', ')}.`);
 		const known = [...new Set(wanted.flatMap((value) => findAllowed(allowed, value) ?? []))];
 		if (known.length) state.chips[key] = known;
 	}

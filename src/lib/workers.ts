@@ -4,6 +4,7 @@
  */
 import type { DeploymentId } from '../data/workers.ts';
 import { parseDecimal, type ParsedNumber } from './number.ts';
+import { quoted } from './quote.ts';
 
 export type WorkerType = 'sync' | 'async';
 export type MemoryUnit = 'MiB' | 'GiB';
@@ -39,10 +40,11 @@ const MIB_PER_UNIT: Record<MemoryUnit, number> = { MiB: 1, GiB: 1024 };
 
 export function parseCpu(text: string): ParsedNumber {
 	const raw = text.trim();
-	const millicores = /m$/i.test(raw);
+	// Kubernetes' milli is a lower-case m; `M` is mega (10⁶), not a CPU quantity anyone means.
+	const millicores = raw.endsWith('m');
 	const parsed = parseDecimal(millicores ? raw.slice(0, -1) : raw, {
 		empty: 'Enter the CPU cores, such as 4, 0.5 or 1500m.',
-		notANumber: () => `“${raw}” is not a number of cores. Use 4, 0.5 or 1500m.`,
+		notANumber: () => `${quoted(raw)} is not a number of cores. Use 4, 0.5 or 1500m.`,
 	});
 	if ('error' in parsed) return parsed;
 	const cores = parsed.value / (millicores ? 1000 : 1);
@@ -53,7 +55,7 @@ export function parseCpu(text: string): ParsedNumber {
 }
 
 export function parseMemory(text: string, unit: MemoryUnit, what: string): ParsedNumber {
-	const parsed = parseDecimal(text, { empty: `Enter the ${what}.`, notANumber: (raw) => `“${raw}” is not a number. Enter the ${what} in ${unit}.` });
+	const parsed = parseDecimal(text, { empty: `Enter the ${what}.`, notANumber: (raw) => `${quoted(raw)} is not a number. Enter the ${what} in ${unit}.` });
 	if ('error' in parsed) return parsed;
 	const mib = parsed.value * MIB_PER_UNIT[unit];
 	if (!(mib > 0)) return { error: `The ${what} must be more than 0.` };

@@ -136,6 +136,20 @@ test('tabbing through /metrics/, the offline note never hides the focused elemen
 	await expect(note).toBeVisible();
 });
 
+test('dismissing the note by keyboard puts focus back where the reader was', async ({ page }) => {
+	await page.goto('workers/');
+	const note = page.getByRole('status').filter({ hasText: 'Saved for offline use' });
+	await expect(note).toBeVisible({ timeout: 20_000 });
+	const cpu = page.getByLabel('CPU cores');
+	await cpu.focus();
+	await page.keyboard.press('Shift+Tab');
+	await note.getByRole('button', { name: 'Dismiss' }).focus();
+	await page.keyboard.press('Enter');
+	await expect(note).toBeHidden();
+	await expect(page.locator(':focus')).not.toHaveCount(0);
+	expect(await page.evaluate(() => document.activeElement !== document.body)).toBe(true);
+});
+
 test('the status says when the network goes away', async ({ page, context }) => {
 	await page.goto('workers/');
 	await expect(page.getByRole('status').filter({ hasText: 'Saved for offline use' })).toBeVisible({ timeout: 20_000 });

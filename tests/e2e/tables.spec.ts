@@ -198,7 +198,7 @@ test.describe('alerting rules', () => {
 		await expect(page.getByRole('button', { name: 'Download prometheus-rules.yml' })).toBeDisabled();
 		await expect(page.getByText('Fix the thresholds marked above to copy or download rules.')).toBeVisible();
 		await page.getByLabel('Fire after').fill('soon');
-		await expect(page.locator('#threshold-forDuration-error')).toHaveText('“soon” is not a Prometheus duration such as 5m, 90s or 1h30m.');
+		await expect(page.locator('#threshold-forDuration-error')).toHaveText('“soon” is not a Prometheus duration such as 5m, 90s or 1h30m (units largest first, each once).');
 		await page.getByLabel('Fire after').fill('');
 		await expect(page.locator('#threshold-forDuration-error')).toHaveText('Enter a duration such as 5m, 90s or 1h30m.');
 		await field.fill('');
@@ -265,6 +265,17 @@ test.describe('base images', () => {
 		expect(image.x, 'space between the label and the image').toBeGreaterThanOrEqual(label.x + label.width + 6);
 		expect(reason.y, 'the reason on a line of its own').toBeGreaterThanOrEqual(image.y + image.height);
 	});
+});
+
+test('a refused clipboard says so on the button instead of failing silently', async ({ page }) => {
+	// As on a plain-http host or after the reader refused the permission.
+	await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => ({ writeText: () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError')) }) }));
+	await page.goto('workers/');
+	const copy = page.locator('[data-copy-line="env"]');
+	await copy.click();
+	await expect(copy).toHaveText('Copy failed');
+	await expect(page.locator('.copy-status')).toHaveText('The browser refused the clipboard: select the text and copy it by hand.');
+	await expect(copy).toHaveText('Copy', { timeout: 6000 });
 });
 
 test.describe('workers calculator', () => {

@@ -112,9 +112,21 @@ describe('parseThresholds', () => {
 			dbP99Ms: 'Enter 1 to 3600000 ms.',
 			memoryPercent: '“NaN” is not a number.',
 			memoryLimitMiB: '“1e9”: write the number in plain digits, without an exponent.',
-			forDuration: '“5 minutes” is not a Prometheus duration such as 5m, 90s or 1h30m.',
+			forDuration: '“5 minutes” is not a Prometheus duration such as 5m, 90s or 1h30m (units largest first, each once).',
 		});
 		assert.equal(parseThresholds({ ...text(defaultThresholds), forDuration: '0m' }).errors.forDuration, 'The duration must be longer than 0.');
+	});
+
+	it('takes durations as Prometheus does: units largest first, each once, within int64 milliseconds', () => {
+		const forDuration = (value: string) => parseThresholds({ ...text(defaultThresholds), forDuration: value });
+		for (const good of ['5m', '90s', '1h30m', '1y2w3d4h5m6s7ms', '500ms']) assert.equal(forDuration(good).thresholds?.forDuration, good);
+		for (const bad of ['30m1h', '1h1h', '5ms5s', '1.5h']) assert.match(forDuration(bad).errors.forDuration ?? '', /is not a Prometheus duration .*units largest first/);
+		assert.equal(forDuration('100000000000000000000d').errors.forDuration, '“100000000000000000000d” is longer than Prometheus can hold (about 292 million years).');
+	});
+
+	it('quotes at most 40 characters of what was typed', () => {
+		const long = '9'.repeat(400);
+		assert.equal(parseThresholds({ ...text(defaultThresholds), forDuration: `${long}x` }).errors.forDuration, `“${'9'.repeat(40)}…” is not a Prometheus duration such as 5m, 90s or 1h30m (units largest first, each once).`);
 	});
 
 	it('asks for a value in an empty field, never quoting nothing', () => {

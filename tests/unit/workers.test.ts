@@ -28,6 +28,10 @@ describe('parseCpu', () => {
 		assert.deepEqual(parseCpu('1,5'), { error: '“1,5”: write it without commas, with a dot for decimals, such as 1.5.' });
 		assert.deepEqual(parseCpu('m'), { error: 'Enter the CPU cores, such as 4, 0.5 or 1500m.' });
 	});
+
+	it('takes only a lower-case m as millicores: 1500M (mega) is no CPU limit', () => {
+		assert.deepEqual(parseCpu('1500M'), { error: '“1500M” is not a number of cores. Use 4, 0.5 or 1500m.' });
+	});
 });
 
 describe('computeWorkers', () => {
