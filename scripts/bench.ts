@@ -12,7 +12,7 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { sections } from '../src/data/sections.ts';
 import { coldSearch, firstVisit, launchBrowser, precache, searchSummary, warmSearches, type PageWeight, type Precache, type SearchRun, type SearchTiming } from './bench/browser.ts';
-import { launchChrome, runLighthouse, type LighthouseResult } from './bench/lighthouse.ts';
+import { launchChrome, runLighthouse, type Chrome, type LighthouseResult } from './bench/lighthouse.ts';
 import {
 	buildVerdict,
 	bytesVerdict,
@@ -92,7 +92,12 @@ function dirSize(dir: string): { distBytes: number; distFiles: number } {
 }
 
 const servers: ChildProcess[] = [];
-process.on('exit', () => servers.forEach((server) => server.kill()));
+/** Lighthouse's Chrome outlives a process that dies without killing it, so exit does. */
+let chrome: Chrome | undefined;
+process.on('exit', () => {
+	servers.forEach((server) => server.kill());
+	chrome?.kill();
+});
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
 
 /** Fails before the builds, not after them, when a port is taken. */
@@ -199,18 +204,16 @@ await browser.close();
 
 // ---- Lighthouse, one page at a time, ours and stock in turn ----------------------------------
 
-const chrome = await launchChrome();
+chrome = await launchChrome();
 const audits = new Map<string, { ours: LighthouseResult; stock?: LighthouseResult }>();
-try {
-	for (const path of pages) {
-		progress(`Lighthouse ${path}`);
-		const other = counterpart(path);
-		const oursResult = await runLighthouse(chrome, ours.origin + path);
-		audits.set(path, { ours: oursResult, ...(other ? { stock: await runLighthouse(chrome, theirs.origin + other) } : {}) });
-	}
-} finally {
-	chrome.kill();
+for (const path of pages) {
+	progress(`Lighthouse ${path}`);
+	const other = counterpart(path);
+	const oursResult = await runLighthouse(chrome, ours.origin + path);
+	audits.set(path, { ours: oursResult, ...(other ? { stock: await runLighthouse(chrome, theirs.origin + other) } : {}) });
 }
+chrome.kill();
+chrome = undefined;
 servers.forEach((server) => server.kill());
 
 // ---- Report -----------------------------------------------------------------------------------
