@@ -1,9 +1,5 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-
-// Debian's Chromium where it is installed (Playwright's own browser download is not reachable
-// here); flags keep it from calling any host but the local servers.
-const debianChromium = '/usr/bin/chromium';
+import { chromiumLaunchOptions } from './scripts/chromium.ts';
 
 /**
  * The same suite runs against a build for the root and one for a sub-path. PORT moves both
@@ -26,20 +22,7 @@ export default defineConfig({
 	reporter: process.env.CI ? 'line' : 'list',
 	use: {
 		trace: 'off',
-		launchOptions: {
-			...(existsSync(debianChromium) ? { executablePath: debianChromium } : {}),
-			args: [
-				'--headless',
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-quic',
-				'--no-first-run',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-				'--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
-			],
-		},
+		launchOptions: chromiumLaunchOptions,
 	},
 	projects: builds.map((build) => ({
 		name: build.name,

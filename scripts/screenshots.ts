@@ -2,18 +2,16 @@
  * Screenshots of the built site in both themes, desktop and a 390 px phone, for a person to look
  * at: `npm run screenshots -- /gunicorn/ /` (with `npm run preview` serving the build).
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from './chromium.ts';
 
 const origin = process.env.ORIGIN ?? 'http://127.0.0.1:4321';
 const paths = process.argv.slice(2).length ? process.argv.slice(2) : ['/'];
 const outDir = 'screenshots';
 mkdirSync(outDir, { recursive: true });
 
-const browser = await chromium.launch({
-	...(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {}),
-	args: ['--no-sandbox', '--disable-gpu', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'],
-});
+const browser = await chromium.launch(chromiumLaunchOptions);
 const viewports = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
 for (const [device, viewport] of Object.entries(viewports)) {
 	for (const theme of ['light', 'dark']) {

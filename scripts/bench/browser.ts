@@ -3,27 +3,13 @@
  * Bytes are what came over the wire (see `recordNetwork`), in a fresh context (empty cache) per
  * measurement.
  */
-import { existsSync } from 'node:fs';
 import { get } from 'node:http';
 import { chromium, type Browser, type BrowserContext, type Page, type Request } from '@playwright/test';
+import { chromiumLaunchOptions } from '../chromium.ts';
 import { median } from './report.ts';
 
-export const chromiumPath = '/usr/bin/chromium';
-/** The project's flags for a browser that never calls any host but the local servers. */
-export const chromiumFlags = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
-];
-
 export function launchBrowser(): Promise<Browser> {
-	return chromium.launch({ ...(existsSync(chromiumPath) ? { executablePath: chromiumPath } : {}), args: chromiumFlags });
+	return chromium.launch(chromiumLaunchOptions);
 }
 
 interface Transfer {
