@@ -14,6 +14,8 @@ import { siteUrl } from './src/lib/site-url.ts';
 // Without it there are neither (Starlight leaves them out) and the build says so.
 const base = `/${(process.env.BASE_PATH ?? '').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
 const site = siteUrl(process.env.SITE_URL);
+/** Bundled scripts of Starlight's components, by their output names. */
+const starlightScript = /^_astro\/(ThemeSelect|LanguageSelect|PageFrame|Page|Tabs)\.astro_astro_type_script_/;
 
 export default defineConfig({
 	...(site ? { site } : {}),
@@ -22,10 +24,11 @@ export default defineConfig({
 	trailingSlash: 'always',
 	vite: {
 		build: {
-			// Astro writes a small bundled script into the page by default; as a file it is allowed by
-			// the policy's 'self', so the policy's hashes only name Starlight's own inline scripts and
-			// do not change whenever one of ours does. Other assets keep Vite's default (`undefined`).
-			assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
+			// Astro writes a small bundled script into the page; Starlight's own (theme picker, sidebar
+			// pane and state, tabs) stay there as in stock Starlight, each allowed by a hash in the
+			// policy that changes only with Starlight. Ours become files, allowed by the policy's
+			// 'self', so that editing one never changes the policy. Other assets keep Vite's default.
+			assetsInlineLimit: (file) => (file.endsWith('.js') ? starlightScript.test(file) : undefined),
 		},
 	},
 	integrations: [
