@@ -6,9 +6,6 @@
  *   the same path with one (`/workers/`), which the precache holds if it is a page of the site;
  * - anything else gets the precached 404 page (Workbox's `PrecacheFallbackPlugin`, listed after
  *   this plugin) with status 404, as the server would answer.
- *
- * Workbox copies these functions into the generated service worker as source text: they may use
- * nothing from outside themselves.
  */
 interface CallbackParam {
 	request: Request;
