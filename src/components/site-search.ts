@@ -1,0 +1,412 @@
+/**
+ * The search dialog's behaviour (markup and style: Search.astro). Pagefind runs the search; the
+ * page adds aliases, a typo correction, exact-phrase ranking and code lines from
+ * `search-terms.json` (src/lib/search/). Every text from the index is set with `textContent`.
+ */
+import { searchAliases } from '../data/search-aliases.ts';
+import { MAX_QUERY_LENGTH, isTypingInto, searchQueryFrom } from '../lib/search-query.ts';
+import { excerptSegments } from '../lib/search/excerpt.ts';
+import { closestWords, correctTypos, expandQuery, isSearchable, vocabularyOf } from '../lib/search/query.ts';
+import { markMatches, matchingCodeLine, rankResults, type Segment } from '../lib/search/rank.ts';
+import { RECENT_SEARCHES_KEY, readRecentSearches, withRecentSearch } from '../lib/search/recent.ts';
+import type { SearchPage } from '../lib/search/terms.ts';
+
+interface PagefindSubResult {
+	title: string;
+	url: string;
+	excerpt: string;
+	locations: number[];
+}
+interface PagefindData {
+	url: string;
+	excerpt: string;
+	meta: { title?: string };
+	sub_results: PagefindSubResult[];
+}
+interface PagefindResult {
+	id: string;
+	data(): Promise<PagefindData>;
+}
+interface Pagefind {
+	options(options: Record<string, unknown>): Promise<void>;
+	init(): Promise<void>;
+	search(term: string): Promise<{ results: PagefindResult[] } | null>;
+}
+interface Engine {
+	pagefind: Pagefind;
+	pages: Map<string, SearchPage>;
+	vocabulary: Map<string, number>;
+}
+interface Found {
+	data: PagefindData;
+	slug: string | undefined;
+	alias: boolean;
+	/** The search that found it: the query, or the query with an alias's meaning. */
+	term: string;
+}
+
+/** Waits this long after a keystroke for the next: short enough to feel instant, long enough not to search every letter of a fast typist. */
+const DEBOUNCE_MS = 40;
+const MAX_RESULTS = 8;
+const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+
+const element = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector);
+
+export function startSearch() {
+	const dialog = element<HTMLDialogElement>('#site-search');
+	const input = element<HTMLInputElement>('#site-search-input');
+	const status = element<HTMLElement>('#site-search-status');
+	const list = element<HTMLElement>('#site-search-results');
+	const help = element<HTMLElement>('#site-search-help');
+	if (!dialog || !input || !status || !list || !help) return;
+	const openers = document.querySelectorAll<HTMLButtonElement>('[data-search-open]');
+
+	let engine: Promise<Engine> | undefined;
+	/** Loads Pagefind and the search terms once, when search is about to be used. */
+	function loadEngine(): Promise<Engine> {
+		engine ??= (async () => {
+			const [pagefind, pages] = await Promise.all([
+				import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<Pagefind>,
+				fetch(`${base}search-terms.json`).then((response) => {
+					if (!response.ok) throw new Error(`search-terms.json: ${response.status}`);
+					return response.json() as Promise<SearchPage[]>;
+				}),
+			]);
+			await pagefind.options({ baseUrl: base, excerptLength: 18 });
+			await pagefind.init();
+			return {
+				pagefind,
+				pages: new Map(pages.map((page) => [page.slug, page])),
+				vocabulary: vocabularyOf(pages.map((page) => page.text)),
+			};
+		})();
+		// A failed load (offline before the site was saved) is tried again next time.
+		engine.catch(() => (engine = undefined));
+		return engine;
+	}
+
+	const slugOf = (url: string) => {
+		const path = new URL(url, location.origin).pathname;
+		return path.startsWith(base) ? path.slice(base.length).replace(/\/$/, '') || undefined : undefined;
+	};
+
+	/** Every page found by the query or one of its aliases, once, the query's own first. */
+	async function find(search: Engine, query: string): Promise<Found[]> {
+		const searches = expandQuery(query, searchAliases);
+		const lists = await Promise.all(searches.map(async ({ query: term, alias }) => ((await search.pagefind.search(term))?.results ?? []).map((result) => ({ result, alias, term }))));
+		const unique = new Map<string, { result: PagefindResult; alias: boolean; term: string }>();
+		for (const item of lists.flat()) if (!unique.has(item.result.id)) unique.set(item.result.id, item);
+		const found = await Promise.all([...unique.values()].map(async ({ result, alias, term }) => {
+			const data = await result.data();
+			return { data, alias, term, slug: slugOf(data.url) };
+		}));
+		return rankResults(found, query, search.pages);
+	}
+
+	// ---- Rendering -------------------------------------------------------------------------
+
+	let active = -1;
+	const options = () => [...list.querySelectorAll<HTMLElement>('[role="option"]')];
+
+	function setActive(index: number) {
+		const all = options();
+		active = all.length === 0 ? -1 : (index + all.length) % all.length;
+		all.forEach((option, position) => option.setAttribute('aria-selected', String(position === active)));
+		const current = all[active];
+		if (current) {
+			input!.setAttribute('aria-activedescendant', current.id);
+			current.scrollIntoView({ block: 'nearest' });
+		} else input!.removeAttribute('aria-activedescendant');
+	}
+
+	function showList(query: string, items: HTMLElement[]) {
+		list!.replaceChildren(...items);
+		list!.dataset['query'] = query;
+		list!.hidden = items.length === 0;
+		input!.setAttribute('aria-expanded', String(items.length > 0));
+		setActive(items.length > 0 ? 0 : -1);
+	}
+
+	const appendSegments = (parent: HTMLElement, segments: readonly Segment[]) => {
+		for (const segment of segments) {
+			if (segment.marked) {
+				const mark = document.createElement('mark');
+				mark.textContent = segment.text;
+				parent.append(mark);
+			} else parent.append(segment.text);
+		}
+		return parent;
+	};
+	const span = (className: string, text?: string) => {
+		const node = document.createElement('span');
+		node.className = className;
+		if (text !== undefined) node.textContent = text;
+		return node;
+	};
+
+	/** The part of the page that matched most: its heading, link and excerpt. */
+	const bestPart = (data: PagefindData) =>
+		data.sub_results.reduce<PagefindSubResult | undefined>((best, part) => (!best || part.locations.length > best.locations.length ? part : best), undefined);
+
+	function resultOption(found: Found, index: number, search: Engine): HTMLElement {
+		const { data } = found;
+		const part = bestPart(data);
+		const title = data.meta.title ?? part?.title ?? data.url;
+		const option = document.createElement('a');
+		option.setAttribute('role', 'option');
+		option.id = `site-search-option-${index}`;
+		option.tabIndex = -1;
+		// Pagefind names the part before the first heading `#_top`: that is the page itself.
+		option.href = part && !part.url.endsWith('#_top') ? part.url : data.url;
+		option.append(span('result-title', title));
+		if (part && part.title !== title) option.append(span('result-heading', ` › ${part.title}`));
+		// Read as one sentence by a screen reader: the parts need a space between them.
+		option.append(' ');
+		const code = matchingCodeLine(found.term, found.slug === undefined ? undefined : search.pages.get(found.slug));
+		if (code) {
+			const line = document.createElement('code');
+			line.className = 'result-code';
+			option.append(appendSegments(line, markMatches(code, found.term)));
+		} else {
+			option.append(appendSegments(span('result-excerpt'), excerptSegments(part?.excerpt ?? data.excerpt)));
+		}
+		return option;
+	}
+
+	function showRecent() {
+		help!.replaceChildren();
+		const recent = readRecentSearches(localStorage.getItem(RECENT_SEARCHES_KEY));
+		status!.textContent = '';
+		if (recent.length === 0) return showList('', []);
+		const group = document.createElement('div');
+		group.setAttribute('role', 'group');
+		group.setAttribute('aria-labelledby', 'site-search-recent-label');
+		const label = document.createElement('p');
+		label.className = 'group-label';
+		label.id = 'site-search-recent-label';
+		label.textContent = 'Recent searches';
+		group.append(label);
+		recent.forEach((query, index) => {
+			const option = document.createElement('div');
+			option.setAttribute('role', 'option');
+			option.id = `site-search-recent-${index}`;
+			option.dataset['recent'] = query;
+			option.textContent = query;
+			group.append(option);
+		});
+		showList('', [group]);
+	}
+
+	function showNoResults(query: string, search: Engine | undefined) {
+		status!.textContent = `No results for “${query}”.`;
+		showList(query, []);
+		const content: HTMLElement[] = [];
+		const words = search ? closestWords(query, search.vocabulary) : [];
+		if (words.length > 0) {
+			const intro = document.createElement('p');
+			intro.textContent = 'Try one of these words of the sheet:';
+			const items = document.createElement('ul');
+			for (const word of words) {
+				const button = document.createElement('button');
+				button.type = 'button';
+				button.dataset['suggestion'] = word;
+				button.textContent = word;
+				const item = document.createElement('li');
+				item.append(button);
+				items.append(item);
+			}
+			content.push(intro, items);
+		}
+		if (search) {
+			const intro = document.createElement('p');
+			intro.textContent = 'Or open a section:';
+			const items = document.createElement('ul');
+			for (const page of search.pages.values()) {
+				const link = document.createElement('a');
+				link.href = `${base}${page.slug}/`;
+				link.textContent = page.title;
+				const item = document.createElement('li');
+				item.append(link);
+				items.append(item);
+			}
+			content.push(intro, items);
+		}
+		help!.replaceChildren(...content);
+	}
+
+	// ---- Searching -------------------------------------------------------------------------
+
+	let latest = 0;
+	let timer: ReturnType<typeof setTimeout> | undefined;
+
+	async function run(query: string, id: number) {
+		const stale = () => id !== latest;
+		if (!isSearchable(query)) {
+			showNoResults(query, undefined);
+			return;
+		}
+		let search: Engine;
+		try {
+			search = await loadEngine();
+		} catch {
+			if (stale()) return;
+			status!.textContent = 'Search could not load. Check the connection and try again.';
+			showList(query, []);
+			return;
+		}
+		if (stale()) return;
+		// A word the sheet does not use, one letter from one it does, is searched as that word.
+		const corrected = correctTypos(query, search.vocabulary);
+		let found = corrected ? await find(search, corrected) : [];
+		let shown = corrected ?? query;
+		if (found.length === 0) {
+			found = await find(search, query);
+			shown = query;
+		}
+		if (stale()) return;
+		if (found.length === 0) {
+			showNoResults(query, search);
+			return;
+		}
+		const top = found.slice(0, MAX_RESULTS);
+		help!.replaceChildren();
+		const count = `${found.length} ${found.length === 1 ? 'page' : 'pages'}`;
+		status!.textContent = shown === query ? `${count} for “${query}”.` : `${count} for “${shown}” (corrected from “${query}”).`;
+		showList(query, top.map((result, index) => resultOption(result, index, search)));
+	}
+
+	function searchNow(value: string) {
+		clearTimeout(timer);
+		const query = value.trim().slice(0, MAX_QUERY_LENGTH);
+		const id = ++latest;
+		if (!query) showRecent();
+		else void run(query, id);
+	}
+
+	input.addEventListener('input', () => {
+		clearTimeout(timer);
+		latest++;
+		timer = setTimeout(() => searchNow(input.value), DEBOUNCE_MS);
+	});
+
+	// ---- Opening, closing, choosing ---------------------------------------------------------
+
+	let returnFocusTo: HTMLElement | null = null;
+
+	function open(query?: string) {
+		if (!dialog!.open) {
+			returnFocusTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+			dialog!.showModal();
+		}
+		void loadEngine().catch(() => undefined);
+		if (query !== undefined) input!.value = query.slice(0, MAX_QUERY_LENGTH);
+		input!.focus();
+		input!.select();
+		searchNow(input!.value);
+	}
+
+	dialog.addEventListener('close', () => {
+		if (returnFocusTo?.isConnected) returnFocusTo.focus();
+		returnFocusTo = null;
+	});
+	// A click on the backdrop lands on the dialog itself.
+	dialog.addEventListener('click', (event) => {
+		if (event.target === dialog) dialog.close();
+	});
+	element('[data-search-close]')?.addEventListener('click', () => dialog.close());
+
+	function remember() {
+		const query = input!.value.trim();
+		if (!query) return;
+		try {
+			localStorage.setItem(RECENT_SEARCHES_KEY, JSON.stringify(withRecentSearch(readRecentSearches(localStorage.getItem(RECENT_SEARCHES_KEY)), query)));
+		} catch {
+			// Storage may be full or refused (private windows): recent searches are a convenience.
+		}
+	}
+
+	/** Opens a result (or runs a recent search): in this tab, or a new one. */
+	function choose(option: HTMLElement, newTab: boolean) {
+		const recent = option.dataset['recent'];
+		if (recent !== undefined) {
+			input!.value = recent;
+			searchNow(recent);
+			return;
+		}
+		if (!(option instanceof HTMLAnchorElement)) return;
+		remember();
+		if (newTab) {
+			window.open(option.href, '_blank', 'noopener');
+			return;
+		}
+		dialog!.close();
+		location.assign(option.href);
+	}
+
+	list.addEventListener('click', (event) => {
+		const option = (event.target as Element).closest<HTMLElement>('[role="option"]');
+		if (!option) return;
+		if (option instanceof HTMLAnchorElement) {
+			// The link itself navigates (a modified click opens a tab, as links do); same-page anchors need the dialog closed.
+			remember();
+			if (!event.ctrlKey && !event.metaKey && !event.shiftKey && event.button === 0) dialog.close();
+			return;
+		}
+		choose(option, false);
+	});
+	help.addEventListener('click', (event) => {
+		const word = (event.target as Element).closest<HTMLElement>('[data-suggestion]')?.dataset['suggestion'];
+		if (word) {
+			input.value = word;
+			input.focus();
+			searchNow(word);
+		} else if ((event.target as Element).closest('a')) dialog.close();
+	});
+
+	input.addEventListener('keydown', (event) => {
+		if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+			event.preventDefault();
+			setActive(active + (event.key === 'ArrowDown' ? 1 : -1));
+		} else if (event.key === 'Enter') {
+			const option = options()[active];
+			if (!option) return;
+			event.preventDefault();
+			choose(option, event.ctrlKey || event.metaKey);
+		} else if (event.key === 'Escape') {
+			// A search field would clear itself first; Escape closes search at once.
+			event.preventDefault();
+			dialog.close();
+		}
+	});
+
+	// Pagefind loads while the reader moves to the button, before the click.
+	for (const opener of openers) {
+		opener.addEventListener('click', (event) => {
+			// Open after this click, so the click does not land on the new backdrop.
+			event.stopPropagation();
+			open();
+		});
+		for (const type of ['pointerenter', 'focus'] as const) opener.addEventListener(type, () => void loadEngine().catch(() => undefined), { once: true });
+		opener.disabled = false;
+	}
+
+	// On Apple devices the shortcut is ⌘ K.
+	if (/Mac|iPhone|iPad|iPod/i.test(navigator.platform)) {
+		for (const key of document.querySelectorAll<HTMLElement>('.search-open kbd[data-key="Ctrl"]')) key.dataset['key'] = '⌘';
+	}
+
+	window.addEventListener('keydown', (event) => {
+		if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
+			event.preventDefault();
+			if (dialog.open) dialog.close();
+			else open();
+		} else if (event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !event.defaultPrevented) {
+			if (dialog.open || isTypingInto(event.target as HTMLElement | null)) return;
+			event.preventDefault();
+			open();
+		}
+	});
+
+	const shared = searchQueryFrom(location.search);
+	if (shared) open(shared);
+}

@@ -1,0 +1,73 @@
+/**
+ * What the search box knows about each page beside Pagefind's index, written at build time to
+ * `search-terms.json` and fetched when search opens: the page's text as the sheet has it, its
+ * headings and its code lines. With it, search ranks a page that holds the exact phrase first,
+ * shows a matching code line as code, and corrects a typo to a word the sheet uses.
+ */
+import { repairEncoding } from '../sheet.ts';
+
+export interface SearchPage {
+	/** Page path without slashes, as in `src/data/sections.ts`. */
+	slug: string;
+	title: string;
+	summary: string;
+	/** The page title and the sheet's subheadings in it. */
+	headings: string[];
+	/** The section's text without Markdown marks, lower case, whitespace collapsed. */
+	text: string;
+	/** The section's code, line by line, as the templates have it (blank lines left out). */
+	code: string[];
+}
+
+interface SectionInfo {
+	slug: string;
+	heading: string;
+	summary: string;
+}
+
+/** Lower case with every run of whitespace one space: the form phrases are compared in. */
+export function normalizeText(text: string): string {
+	return text.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** A Markdown line as a reader sees it: no heading, bold, code or table marks. */
+function plainLine(line: string): string {
+	return line
+		.replace(/^#{1,6} /, '')
+		.replace(/\*\*/g, '')
+		.replace(/`/g, '')
+		.replace(/^\|[-\s|]+\|$/, '')
+		.replace(/\s*\|\s*/g, ' ');
+}
+
+/** Splits the sheet at its `## ` headings and describes each section's page. */
+export function searchPages(markdown: string, sections: readonly SectionInfo[]): SearchPage[] {
+	const lines = repairEncoding(markdown).split('\n');
+	return sections.map((section) => {
+		const start = lines.indexOf(`## ${section.heading}`);
+		if (start === -1) throw new Error(`The sheet has no section “${section.heading}”`);
+		const next = lines.findIndex((line, index) => index > start && line.startsWith('## '));
+		const body = lines.slice(start + 1, next === -1 ? undefined : next);
+		const headings = [section.heading];
+		const code: string[] = [];
+		const prose: string[] = [];
+		let inCode = false;
+		for (const line of body) {
+			if (line.startsWith('```')) inCode = !inCode;
+			else if (inCode) {
+				if (line.trim()) code.push(line);
+			} else {
+				if (/^#{3,6} /.test(line)) headings.push(line.replace(/^#+ /, ''));
+				prose.push(plainLine(line));
+			}
+		}
+		return {
+			slug: section.slug,
+			title: section.heading,
+			summary: section.summary,
+			headings,
+			text: normalizeText([section.heading, section.summary, ...prose, ...code].join('\n')),
+			code,
+		};
+	});
+}

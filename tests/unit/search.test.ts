@@ -1,0 +1,126 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { searchAliases } from '../../src/data/search-aliases.ts';
+import { sections } from '../../src/data/sections.ts';
+import { excerptSegments } from '../../src/lib/search/excerpt.ts';
+import { closestWords, correctTypos, editDistance, expandQuery, isSearchable, vocabularyOf, wordsOf } from '../../src/lib/search/query.ts';
+import { markMatches, matchingCodeLine, phraseStrength, rankResults } from '../../src/lib/search/rank.ts';
+import { MAX_RECENT_SEARCHES, readRecentSearches, withRecentSearch } from '../../src/lib/search/recent.ts';
+import { searchPages } from '../../src/lib/search/terms.ts';
+
+const sheet = readFileSync(new URL('../../source/production-deployment-cheat-sheet.md', import.meta.url), 'utf8');
+const pages = searchPages(sheet, sections);
+const bySlug = new Map(pages.map((page) => [page.slug, page]));
+const vocabulary = vocabularyOf(pages.map((page) => page.text));
+
+describe('search terms of each page', () => {
+	it('describe every section, with its code, headings and summary', () => {
+		assert.deepEqual(pages.map((page) => page.slug), sections.map((section) => section.slug));
+		assert.ok(bySlug.get('health-checks')?.code.includes('            await s.execute(text("SELECT 1"))'));
+		assert.deepEqual(bySlug.get('logging')?.headings, ['structlog Setup Template', 'Request Logging Middleware']);
+		for (const section of sections) assert.ok(bySlug.get(section.slug)?.text.includes(section.summary.toLowerCase()), section.slug);
+	});
+
+	it('hold a section’s text without Markdown marks, so phrases compare as a reader sees them', () => {
+		const base = bySlug.get('base-images')?.text ?? '';
+		assert.match(base, /python:3\.12-slim ~120 mb default choice — pre-built wheels work/);
+		assert.doesNotMatch(base, /[`*|]/);
+	});
+});
+
+describe('query words, aliases and typos', () => {
+	it('has nothing to search in punctuation or emoji alone', () => {
+		for (const query of ['.*', '!!! ??? ...', '🚀🔥🐍', '   ']) assert.equal(isSearchable(query), false, query);
+		for (const query of ['p99', '/readyz', '--frozen', 'ÄÖ']) assert.equal(isSearchable(query), true, query);
+		assert.deepEqual(wordsOf('os.getenv("WEB_CONCURRENCY")'), ['os', 'getenv', 'web_concurrency']);
+	});
+
+	it('searches an alias term as each of its meanings, after the query itself', () => {
+		assert.deepEqual(expandQuery('k8s rollout', searchAliases).map((search) => search.query), ['k8s rollout', 'kubernetes rollout', 'kubectl rollout']);
+		assert.deepEqual(expandQuery('ENV VAR', searchAliases)[1], { query: 'getenv', alias: true });
+		// Whole words only: “envelope” is not “env”.
+		assert.deepEqual(expandQuery('envelope', searchAliases), [{ query: 'envelope', alias: false }]);
+	});
+
+	it('counts a swap of two neighbouring letters as one edit', () => {
+		assert.equal(editDistance('gunicron', 'gunicorn'), 1);
+		assert.equal(editDistance('healtz', 'healthz'), 1);
+		assert.equal(editDistance('kitten', 'sitting'), 3);
+		assert.equal(editDistance('abc', 'abcdef', 1), 2, 'stops once over the limit');
+	});
+
+	it('corrects a one-letter typo in a word of five letters or more to a word the sheet uses', () => {
+		assert.equal(correctTypos('gunicron', vocabulary), 'gunicorn');
+		assert.equal(correctTypos('structlgo setup', vocabulary), 'structlog setup');
+		assert.ok(['health', 'healthz'].includes(correctTypos('healtz', vocabulary) ?? ''));
+		assert.equal(correctTypos('gunicorn', vocabulary), undefined, 'a word of the sheet stays');
+		assert.equal(correctTypos('uvx', vocabulary), undefined, 'short words are left alone');
+		assert.equal(correctTypos('zzzzzzzz', vocabulary), undefined);
+	});
+
+	it('offers the closest words of the sheet when nothing matches', () => {
+		assert.deepEqual(closestWords('gunicrn', vocabulary).slice(0, 1), ['gunicorn']);
+		assert.deepEqual(closestWords('qqqqqqqq', vocabulary), []);
+	});
+});
+
+describe('ranking and code lines', () => {
+	const result = (slug: string, alias = false) => ({ slug, alias });
+
+	it('puts the page holding the exact phrase first, a heading above the text', () => {
+		const ranked = rankResults([result('metrics'), result('health-checks')], 'SELECT 1', bySlug);
+		assert.deepEqual(ranked.map((item) => item.slug), ['health-checks', 'metrics']);
+		assert.equal(phraseStrength('Request Logging Middleware', bySlug.get('logging')), 2);
+		assert.equal(phraseStrength('--frozen', bySlug.get('dockerfile')), 1);
+		assert.equal(phraseStrength('.*', bySlug.get('dockerfile')), 0);
+	});
+
+	it('puts results found through an alias after the exact phrase and before the rest', () => {
+		const ranked = rankResults([result('base-images'), result('gunicorn', true)], '502', bySlug);
+		assert.deepEqual(ranked.map((item) => item.slug), ['gunicorn', 'base-images']);
+	});
+
+	it('finds the code line that holds the phrase, else all its words', () => {
+		assert.equal(matchingCodeLine('/readyz', bySlug.get('health-checks')), '@router.get("/readyz")');
+		assert.equal(matchingCodeLine('kubectl undo', bySlug.get('quick-commands')), 'kubectl rollout undo deployment/fastapi-service  # rollback');
+		assert.equal(matchingCodeLine('nothing here', bySlug.get('quick-commands')), undefined);
+	});
+
+	it('marks the phrase, or else each word, whatever its case', () => {
+		assert.deepEqual(markMatches('RUN uv sync --frozen', '--FROZEN'), [
+			{ text: 'RUN uv sync ', marked: false },
+			{ text: '--frozen', marked: true },
+		]);
+		assert.deepEqual(
+			markMatches('kubectl rollout undo', 'undo kubectl').map((segment) => segment.marked),
+			[true, false, true],
+		);
+	});
+});
+
+describe('Pagefind excerpts', () => {
+	it('become plain text pieces: markup in the index stays text', () => {
+		assert.deepEqual(excerptSegments('a &lt;script&gt;alert(1)&lt;/script&gt; <mark>healthz</mark> &amp; more'), [
+			{ text: 'a <script>alert(1)</script> ', marked: false },
+			{ text: 'healthz', marked: true },
+			{ text: ' & more', marked: false },
+		]);
+		assert.deepEqual(excerptSegments('<img src=x onerror=alert(1)>ok'), [{ text: 'ok', marked: false }]);
+	});
+});
+
+describe('recent searches', () => {
+	it('ignore stored data that is missing, corrupted or of another shape', () => {
+		for (const stored of [null, '', '{', '{"a":1}', '42', 'null']) assert.deepEqual(readRecentSearches(stored), [], String(stored));
+		assert.deepEqual(readRecentSearches('["healthz", 3, "", "' + 'x'.repeat(201) + '", "p99"]'), ['healthz', 'p99']);
+	});
+
+	it('keep the newest first, once whatever its case, five at most', () => {
+		let recent: string[] = [];
+		for (const query of ['a', 'b', 'c', 'd', 'e', 'f', 'B ']) recent = withRecentSearch(recent, query);
+		assert.deepEqual(recent, ['B', 'f', 'e', 'd', 'c']);
+		assert.equal(recent.length, MAX_RECENT_SEARCHES);
+		assert.deepEqual(withRecentSearch(['a'], '   '), ['a']);
+	});
+});
