@@ -302,7 +302,8 @@ export function startSearch() {
 		if (query !== undefined) input!.value = query.slice(0, MAX_QUERY_LENGTH);
 		input!.focus();
 		input!.select();
-		searchNow(input!.value);
+		// Reopened on the same query, the results (and the active one) are still there.
+		if (query !== undefined || list!.dataset['query'] !== input!.value.trim() || !input!.value.trim()) searchNow(input!.value);
 	}
 
 	dialog.addEventListener('close', () => {

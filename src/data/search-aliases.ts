@@ -23,7 +23,7 @@ export const searchAliases: readonly SearchAlias[] = [
 	{ terms: ['memory leak', 'leak', 'recycle workers', 'worker recycling'], means: ['max_requests'] },
 	{ terms: ['oom', 'out of memory', 'memory'], means: ['process_resident_memory_bytes', 'memory-constrained'] },
 	{ terms: ['concurrency', 'how many workers', 'worker count', 'cpu'], means: ['workers'] },
-	{ terms: ['musl', 'small image', 'image size'], means: ['alpine', 'python:3.12-slim'] },
+	{ terms: ['musl', 'small image', 'smallest image'], means: ['alpine'] },
 	{ terms: ['container', 'docker image', 'multi-stage', 'multistage'], means: ['dockerfile'] },
 	{ terms: ['non root', 'nonroot', 'rootless'], means: ['non-root', 'useradd'] },
 	{ terms: ['profiling', 'profiler', 'cpu profile'], means: ['py-spy'] },

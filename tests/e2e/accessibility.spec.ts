@@ -4,7 +4,7 @@
  * violation fails; no rule is disabled.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, pagePaths, test } from './fixtures.ts';
+import { expect, pagePaths, searchFor, searchParts, test } from './fixtures.ts';
 import type { Page } from '@playwright/test';
 
 async function expectNoViolations(page: Page, state: string) {
@@ -44,12 +44,18 @@ for (const theme of ['light', 'dark'] as const) {
 
 		test('search, open with results and with none, has no axe violations', async ({ page }) => {
 			await page.goto('gunicorn/?q=healthz');
-			const dialog = page.getByRole('dialog');
-			await expect(dialog.locator('.pagefind-ui__result-link').first()).toBeVisible();
+			await expect(searchParts(page).options.first()).toBeVisible();
 			await expectNoViolations(page, 'search with results');
-			await dialog.getByRole('textbox', { name: 'Search' }).fill('qqqqzzzz');
-			await expect(dialog.getByText('No results for')).toBeVisible();
-			await expectNoViolations(page, 'search without results');
+			await page.keyboard.press('ArrowDown');
+			await expectNoViolations(page, 'search with an active result');
+			await searchFor(page, 'qqqqzzzz');
+			await expectNoViolations(page, 'search without results, with suggestions');
+			await searchFor(page, 'gunicron');
+			await expectNoViolations(page, 'search with a corrected typo');
+			await page.evaluate(() => localStorage.setItem('cheat-sheet:recent-searches:v1', '["healthz", "p99"]'));
+			await searchParts(page).field.fill('');
+			await expect(page.getByRole('group', { name: 'Recent searches' })).toBeVisible();
+			await expectNoViolations(page, 'search, empty, with recent searches');
 		});
 
 		test('the metrics table and alert rules, sorted, filtered, emptied and in error, have no axe violations', async ({ page }) => {

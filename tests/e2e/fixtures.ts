@@ -22,6 +22,29 @@ export const sheet = parseSheet(
  */
 export const pasted = (page: Page) => expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), { message: 'the clipboard' });
 
+/** The search dialog's parts, by role and name, as a reader (and a screen reader) finds them. */
+export function searchParts(page: Page) {
+	const dialog = page.getByRole('dialog', { name: 'Search the cheat sheet' });
+	return {
+		dialog,
+		field: dialog.getByRole('combobox', { name: 'Search the cheat sheet' }),
+		status: dialog.getByRole('status'),
+		options: dialog.getByRole('listbox', { name: 'Search results' }).getByRole('option'),
+	};
+}
+
+/**
+ * Searches as a reader does (opening search with the header button if it is closed) and waits
+ * until the results of this very query are shown: the status line names it.
+ */
+export async function searchFor(page: Page, query: string) {
+	const parts = searchParts(page);
+	if (!(await parts.dialog.isVisible())) await page.getByRole('button', { name: 'Search', exact: true }).click();
+	await parts.field.fill(query);
+	await expect(parts.status).toContainText(`“${query.trim()}”`);
+	return parts;
+}
+
 /** Every page of the site, relative to the base URL. */
 export const pagePaths = ['', ...sections.map((section) => `${section.slug}/`), 'all/'];
 

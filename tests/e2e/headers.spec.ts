@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePolicy } from '../../src/lib/csp.ts';
 import { headersFor, parseHeadersFile } from '../../src/lib/headers-file.ts';
-import { expect, pagePaths, pasted, test } from './fixtures.ts';
+import { expect, pagePaths, pasted, searchFor, searchParts, test } from './fixtures.ts';
 import type { TestInfo } from '@playwright/test';
 
 /** What the build's `_headers` gives every page: the policy a reader's browser enforces. */
@@ -36,10 +36,7 @@ test('every page gets the shipped policy, which allows no inline script by name 
 
 test('search: a typed query lists its page, which opens', async ({ page }) => {
 	await page.goto('');
-	await page.getByRole('button', { name: 'Search' }).click();
-	const dialog = page.getByRole('dialog');
-	await dialog.getByRole('textbox', { name: 'Search' }).fill('OTLPSpanExporter');
-	const result = dialog.locator('.pagefind-ui__result-link').first();
+	const result = (await searchFor(page, 'OTLPSpanExporter')).options.first();
 	await expect(result).toHaveAttribute('href', /\/opentelemetry\/$/);
 	await result.click();
 	await expect(page.locator('h1')).toHaveText('OpenTelemetry Setup');
@@ -97,7 +94,7 @@ test('offline, the service worker answers every page and search under the same p
 		await expect(page.locator('h1').first()).toBeVisible();
 	}
 	await page.goto('gunicorn/?q=healthz');
-	const result = page.getByRole('dialog').locator('.pagefind-ui__result-link').first();
+	const result = searchParts(page).options.first();
 	await expect(result).toHaveAttribute('href', /\/health-checks\/$/);
 	await result.click();
 	await expect(page.locator('h1')).toHaveText('Health Check Endpoint Template');

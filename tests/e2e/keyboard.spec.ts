@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { snippetText } from '../../src/lib/snippet.ts';
-import { expect, pasted, test } from './fixtures.ts';
+import { expect, pasted, searchParts, test } from './fixtures.ts';
 import type { Locator, Page } from '@playwright/test';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
@@ -18,16 +18,14 @@ async function tabTo(page: Page, target: Locator, limit = 120) {
 	throw new Error(`Tab never reached ${target}`);
 }
 
-test('search: / opens it, typing finds, Tab and Enter open a result', async ({ page }) => {
+test('search: the header button is reached by Tab, typing finds, Enter opens the first result', async ({ page }) => {
 	await page.goto('dockerfile/');
-	await page.keyboard.press('/');
-	const dialog = page.getByRole('dialog');
-	const field = dialog.getByRole('textbox', { name: 'Search' });
+	await tabTo(page, page.getByRole('button', { name: 'Search', exact: true }));
+	await page.keyboard.press('Enter');
+	const { field, options } = searchParts(page);
 	await expect(field).toBeFocused();
 	await page.keyboard.type('graceful_timeout');
-	const firstResult = dialog.locator('.pagefind-ui__result-link').first();
-	await expect(firstResult).toHaveAttribute('href', /\/gunicorn\/$/);
-	await tabTo(page, firstResult);
+	await expect(options.first()).toHaveAttribute('href', /\/gunicorn\/$/);
 	await page.keyboard.press('Enter');
 	await expect(page.locator('h1')).toHaveText('Gunicorn Config Template');
 });

@@ -1,5 +1,5 @@
 import { sections } from '../../src/data/sections.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, searchFor, test } from './fixtures.ts';
 
 test.use({ expectedErrorPage: true });
 
@@ -10,10 +10,8 @@ test('an unknown address answers 404 and offers search and every section', async
 	for (const section of sections) await expect(page.getByRole('link', { name: section.label, exact: false }).first()).toBeVisible();
 
 	await page.getByRole('button', { name: 'Search the cheat sheet' }).click();
-	const dialog = page.getByRole('dialog');
-	await expect(dialog).toBeVisible();
-	await dialog.getByRole('textbox', { name: 'Search' }).fill('healthz');
-	await expect(dialog.locator('.pagefind-ui__result-link').first()).toHaveAttribute('href', /\/health-checks\/$/);
+	const { options } = await searchFor(page, 'healthz');
+	await expect(options.first()).toHaveAttribute('href', /\/health-checks\/$/);
 });
 
 test('on a 390 px phone the 404 page has the theme switch', async ({ page }) => {

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { appendFileSync, cpSync } from 'node:fs';
-import { expect, pagePaths, test } from './fixtures.ts';
+import { expect, pagePaths, searchParts, test } from './fixtures.ts';
 
 test('after one visit, every page and search work with the network gone', async ({ page, context }) => {
 	await page.goto('');
@@ -18,9 +18,9 @@ test('after one visit, every page and search work with the network gone', async 
 	await expect(page.getByText('3 of 8 metrics')).toBeVisible();
 
 	await page.goto('gunicorn/?q=healthz');
-	const dialog = page.getByRole('dialog');
-	await expect(dialog.locator('.pagefind-ui__result-link').first()).toHaveAttribute('href', /\/health-checks\/$/);
-	await dialog.locator('.pagefind-ui__result-link').first().click();
+	const { options } = searchParts(page);
+	await expect(options.first()).toHaveAttribute('href', /\/health-checks\/$/);
+	await options.first().click();
 	await expect(page.locator('h1')).toHaveText('Health Check Endpoint Template');
 	await expect(page.getByRole('status').filter({ hasText: 'Offline: pages and search come from this device.' })).toBeVisible();
 });
@@ -167,7 +167,7 @@ test('every request of every page stays on the origin', async ({ page, baseURL }
 		await page.waitForLoadState('networkidle');
 	}
 	await page.goto('?q=alpine');
-	await expect(page.getByRole('dialog').locator('.pagefind-ui__result').first()).toBeVisible();
+	await expect(searchParts(page).options.first()).toBeVisible();
 	expect([...origins]).toEqual([new URL(baseURL ?? '').origin]);
 });
 

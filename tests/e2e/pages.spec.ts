@@ -7,7 +7,7 @@ for (const path of pagePaths) {
 			const response = await page.goto(path);
 			expect(response?.status()).toBe(200);
 			await expect(page.locator('h1').first()).toBeVisible();
-			await expect(page.locator('site-search button[data-open-modal]')).toBeEnabled();
+			await expect(page.getByRole('button', { name: 'Search', exact: true })).toBeEnabled();
 			await expect(page).toHaveTitle(/Production Deployment Cheat Sheet/);
 		});
 

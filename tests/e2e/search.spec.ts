@@ -1,87 +1,161 @@
-import { sections } from '../../src/data/sections.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, searchFor, searchParts, test } from './fixtures.ts';
+import { firstResultFor } from './search-relevance.ts';
 
-// Each term and the page that holds it: searching must list that page first.
-const expectations: Record<string, string> = {
-	WEB_CONCURRENCY: 'gunicorn',
-	healthz: 'health-checks',
-	UvicornWorker: 'gunicorn',
-	max_requests_jitter: 'gunicorn',
-	OTLPSpanExporter: 'opentelemetry',
-	alpine: 'base-images',
-	rollout: 'quick-commands',
-	ProcessorFormatter: 'logging',
-	traces_sample_rate: 'sentry',
-	db_pool_active_connections: 'metrics',
-	// Code as engineers type it.
-	'/readyz': 'health-checks',
-	'--frozen': 'dockerfile',
-	'python:3.12-slim': 'base-images',
-	'uvicorn.workers.UvicornWorker': 'gunicorn',
-	'x-request-id': 'logging',
-	p99: 'metrics',
-	// Section titles and headings.
-	...Object.fromEntries(sections.map((section) => [section.heading, section.slug])),
-	'Request Logging Middleware': 'logging',
-};
+test('every query of the relevance table lists its page first', async ({ page }) => {
+	await page.goto('');
+	const wrong: string[] = [];
+	for (const [query, slug] of Object.entries(firstResultFor)) {
+		const { options } = await searchFor(page, query);
+		const href = (await options.count()) > 0 ? await options.first().getAttribute('href') : 'no result';
+		if (!new RegExp(`/${slug}/(#.*)?$`).test(href ?? '')) wrong.push(`“${query}”: expected /${slug}/ first, got ${href}`);
+	}
+	expect(wrong, 'queries whose first result is not their page').toEqual([]);
+	expect(Object.keys(firstResultFor).length).toBeGreaterThanOrEqual(40);
+});
 
-for (const [term, slug] of Object.entries(expectations)) {
-	test(`searching “${term}” lists /${slug}/ first`, async ({ page }) => {
-		await page.goto('');
-		await page.getByRole('button', { name: 'Search' }).click();
-		const dialog = page.getByRole('dialog');
-		await dialog.getByRole('textbox', { name: 'Search' }).fill(term);
-		const first = dialog.locator('.pagefind-ui__result').first();
-		await expect(first.locator('.pagefind-ui__result-link').first()).toHaveAttribute('href', new RegExp(`/${slug}/$`));
-		await first.locator('.pagefind-ui__result-link').first().click();
-		await expect(page).toHaveURL(new RegExp(`/${slug}/$`));
-	});
-}
+test('a result shows its page, the heading it matched and the match highlighted; code shows as code', async ({ page }) => {
+	await page.goto('');
+	let { options } = await searchFor(page, 'RequestLoggingMiddleware');
+	const first = options.first();
+	await expect(first).toHaveAttribute('href', /\/logging\/#request-logging-middleware$/);
+	await expect(first).toContainText('structlog Setup Template › Request Logging Middleware');
+	await expect(first.locator('code')).toContainText('class RequestLoggingMiddleware(BaseHTTPMiddleware):');
+	await expect(first.locator('code mark')).toHaveText('RequestLoggingMiddleware');
 
-test('Ctrl+K opens search and Escape closes it', async ({ page }) => {
-	await page.goto('workers/');
-	// Pagefind's UI loads when the browser is idle; the shortcut focuses its field once it exists.
-	await page.locator('.pagefind-ui__search-input').waitFor({ state: 'attached' });
-	await page.keyboard.press('Control+k');
-	const dialog = page.getByRole('dialog');
-	await expect(dialog.getByRole('textbox', { name: 'Search' })).toBeFocused();
+	({ options } = await searchFor(page, 'Traffic baseline'));
+	await expect(options.first().locator('mark').first()).toHaveText(/traffic/i);
+});
+
+test('keyboard: ↑/↓ move the active result, Enter opens it, Escape closes and returns focus', async ({ page }) => {
+	await page.goto('dockerfile/');
+	const opener = page.getByRole('button', { name: 'Search', exact: true });
+	await opener.focus();
+	await page.keyboard.press('Enter');
+	const { dialog, field, status, options } = searchParts(page);
+	await expect(field).toBeFocused();
+	await page.keyboard.type('gunicorn');
+	// Results come as you type: wait for those of the whole word.
+	await expect(status).toContainText('“gunicorn”');
+	await expect(options).toHaveCount(4);
+	// The first result is active: Enter would open it.
+	await expect(options.nth(0)).toHaveAttribute('aria-selected', 'true');
+	await page.keyboard.press('ArrowDown');
+	await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true');
+	await expect(field).toHaveAttribute('aria-activedescendant', (await options.nth(1).getAttribute('id')) ?? '');
+	await page.keyboard.press('ArrowUp');
+	await page.keyboard.press('ArrowUp');
+	await expect(options.last()).toHaveAttribute('aria-selected', 'true');
 	await page.keyboard.press('Escape');
+	await expect(dialog).toBeHidden();
+	await expect(opener).toBeFocused();
+
+	await page.keyboard.press('Enter');
+	await expect(field).toHaveValue('gunicorn');
+	await page.keyboard.press('ArrowDown');
+	const second = await options.nth(1).getAttribute('href');
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(new RegExp(`${second}$`));
+});
+
+test('Ctrl+Enter opens the active result in a new tab and leaves search open', async ({ page, context }) => {
+	await page.goto('');
+	const { dialog, options } = await searchFor(page, 'tracemalloc');
+	await expect(options.first()).toHaveAttribute('aria-selected', 'true');
+	const [tab] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('Control+Enter')]);
+	await tab.waitForLoadState();
+	await expect(tab.locator('h1')).toHaveText('Quick Commands');
+	await expect(dialog).toBeVisible();
+});
+
+test('Ctrl+K opens search and closes it again', async ({ page }) => {
+	await page.goto('workers/');
+	const { dialog, field } = searchParts(page);
+	await page.keyboard.press('Control+k');
+	await expect(field).toBeFocused();
+	await page.keyboard.press('Control+k');
 	await expect(dialog).toBeHidden();
 });
 
 test('/ opens search, except while typing in a field', async ({ page }) => {
 	await page.goto('metrics/');
-	await page.locator('.pagefind-ui__search-input').waitFor({ state: 'attached' });
 	const filter = page.getByLabel('Filter metrics');
 	await filter.focus();
 	await page.keyboard.type('a/b');
 	await expect(filter).toHaveValue('a/b');
-	await expect(page.getByRole('dialog')).toBeHidden();
+	const { dialog, field, options } = searchParts(page);
+	await expect(dialog).toBeHidden();
 
 	await page.locator('h1').click();
 	await page.keyboard.press('/');
-	await expect(page.getByRole('dialog').getByRole('textbox', { name: 'Search' })).toBeFocused();
+	await expect(field).toBeFocused();
 	await page.keyboard.type('healthz');
-	await expect(page.getByRole('dialog').locator('.pagefind-ui__result-link').first()).toHaveAttribute('href', /\/health-checks\/$/);
+	await expect(options.first()).toHaveAttribute('href', /\/health-checks\/$/);
 });
 
 test('?q= on any page opens search with the term and its results', async ({ page }) => {
 	await page.goto('workers/?q=traces_sample_rate');
-	const dialog = page.getByRole('dialog');
-	await expect(dialog.getByRole('textbox', { name: 'Search' })).toHaveValue('traces_sample_rate');
-	await expect(dialog.locator('.pagefind-ui__result-link').first()).toHaveAttribute('href', /\/sentry\/$/);
+	const { dialog, field, options } = searchParts(page);
+	await expect(field).toHaveValue('traces_sample_rate');
+	await expect(options.first()).toHaveAttribute('href', /\/sentry\/$/);
 	await page.keyboard.press('Escape');
 	await expect(dialog).toBeHidden();
 	await expect(page.locator('h1')).toHaveText('Workers Formula');
 });
 
-const oddQueries = ['.*', '<script>alert(1)</script>', 'q'.repeat(500), '🚀🔥🐍', '!!! ??? ...'];
+test('a typo is corrected and says so', async ({ page }) => {
+	await page.goto('');
+	const { status, options } = await searchFor(page, 'gunicron');
+	await expect(status).toHaveText(/for “gunicorn” \(corrected from “gunicron”\)/);
+	await expect(options.first()).toHaveAttribute('href', /\/gunicorn\/$/);
+});
+
+test('no match says so and offers the closest words and every section', async ({ page }) => {
+	await page.goto('');
+	// Two letters off: too far to correct, close enough to offer.
+	const { dialog, status, options } = await searchFor(page, 'helthzz');
+	await expect(status).toHaveText('No results for “helthzz”.');
+	await expect(options).toHaveCount(0);
+	await dialog.getByRole('button', { name: 'healthz' }).click();
+	await expect(status).toContainText('for “healthz”');
+	await expect(options.first()).toHaveAttribute('href', /\/health-checks\/$/);
+
+	await searchFor(page, 'qqqqzzzz');
+	await dialog.getByRole('link', { name: 'Workers Formula' }).click();
+	await expect(page.locator('h1')).toHaveText('Workers Formula');
+});
+
+test('recent searches show when the box is empty, and run again when chosen', async ({ page }) => {
+	await page.goto('');
+	let { options } = await searchFor(page, 'alpine');
+	await options.first().click();
+	await expect(page.locator('h1')).toHaveText('Docker Base Image Decision');
+	await page.keyboard.press('Control+k');
+	const parts = searchParts(page);
+	await parts.field.fill('');
+	const recent = parts.dialog.getByRole('group', { name: 'Recent searches' }).getByRole('option');
+	await expect(recent).toHaveText(['alpine']);
+	await page.keyboard.press('Enter');
+	await expect(parts.field).toHaveValue('alpine');
+	({ options } = parts);
+	await expect(options.first()).toHaveAttribute('href', /\/base-images\/$/);
+});
+
+test('recent searches survive bad stored data', async ({ page }) => {
+	await page.goto('');
+	await page.evaluate(() => localStorage.setItem('cheat-sheet:recent-searches:v1', '{not json'));
+	await page.reload();
+	const { options } = await searchFor(page, 'p99');
+	await expect(options.first()).toHaveAttribute('href', /\/metrics\/$/);
+});
+
+const oddQueries = ['.*', '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', 'q'.repeat(500), '🚀🔥🐍', '!!! ??? ...', '"unclosed', 'a'];
 for (const query of oddQueries) {
-	test(`an odd query (${query.slice(0, 20)}) shows a calm empty state`, async ({ page }) => {
+	test(`an odd query (${query.slice(0, 20)}) stays calm`, async ({ page }) => {
 		await page.goto(`?q=${encodeURIComponent(query)}`);
-		const dialog = page.getByRole('dialog');
-		await expect(dialog.locator('.pagefind-ui__message')).toHaveText(/^No results for /);
-		await expect(dialog.locator('.pagefind-ui__result')).toHaveCount(0);
+		const { dialog, field, status } = searchParts(page);
+		await expect(field).toHaveValue(query.slice(0, 200));
+		await expect(status).toContainText(/results? for|pages? for|page for/);
+		await expect(dialog.locator('img, script')).toHaveCount(0);
 		await expect(page.locator('script:not([src])', { hasText: 'alert(1)' })).toHaveCount(0);
 	});
 }
