@@ -23,6 +23,9 @@ export const budgets = {
 	bytesPlain: 1.05,
 	bytesWidget: 1.25,
 	buildTime: 1.5,
+	/** Our search's medians, absolute (issue 9): last keystroke to first result, ms, under. */
+	searchWarmMs: 150,
+	searchColdMs: 250,
 } as const;
 
 export interface Verdict {
@@ -43,6 +46,25 @@ export function lighthouseVerdict(path: string, scores: Scores): Verdict {
 	const short = categories.map((category) => fmtScore(scores[category])).join(' / ');
 	const pass = categories.every((category) => scores[category] >= budgets.lighthouse);
 	return { budget: `Lighthouse ${path}`, measured: short, limit: 'all 100', pass };
+}
+
+/**
+ * Our search's median time over the queries, cold or warm, against issue 9's absolute limit,
+ * stock's median beside it. A query that showed no result counts as slower than any.
+ */
+export function searchVerdict(kind: 'cold' | 'warm', oursMs: readonly number[], stockMedianMs: number): Verdict {
+	const limit = kind === 'cold' ? budgets.searchColdMs : budgets.searchWarmMs;
+	const sorted = oursMs.map((ms) => (Number.isFinite(ms) ? ms : Number.POSITIVE_INFINITY)).sort((a, b) => a - b);
+	const middle = Math.floor(sorted.length / 2);
+	const measured = sorted.length === 0 ? Number.NaN : sorted.length % 2 ? (sorted[middle] ?? Number.NaN) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+	const missing = oursMs.filter((ms) => !Number.isFinite(ms)).length;
+	const note = missing ? `, ${missing} of ${oursMs.length} without a result` : '';
+	return {
+		budget: `Search ${kind}, median`,
+		measured: `${fmtMs(measured)}${note} (stock ${fmtMs(stockMedianMs)})`,
+		limit: `< ${limit} ms`,
+		pass: measured < limit,
+	};
 }
 
 export function bytesVerdict(path: string, ours: number, stock: number): Verdict {
