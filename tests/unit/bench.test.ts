@@ -4,12 +4,16 @@ import { describe, it } from 'node:test';
 import {
 	bytesVerdict,
 	buildVerdict,
+	fmtRuns,
 	lighthouseVerdict,
 	median,
+	medianRun,
+	needsMoreRuns,
 	ratio,
 	searchVerdict,
 	summaryLine,
 	table,
+	type Scores,
 } from '../../scripts/bench/report.ts';
 import { cssString, oursProbe, searchDrivers, stockProbe } from '../../scripts/bench/search-drivers.ts';
 import { splitSheet, stockPages, stockProjectFiles } from '../../scripts/bench/stock-site.ts';
@@ -120,6 +124,37 @@ describe('the report', () => {
 		assert.equal(searchVerdict('cold', [100, 110, Number.NaN], 340).measured, '110 ms, 1 of 3 without a result (stock 340 ms)');
 		assert.equal(searchVerdict('cold', [], 340).pass, false, 'no search, no pass');
 		assert.equal(searchVerdict('cold', [Number.NaN], 340).pass, false);
+	});
+});
+
+describe('Lighthouse runs', () => {
+	const run = (performance: number, name = String(performance)) => ({
+		name,
+		scores: { performance, accessibility: 100, 'best-practices': 100, seo: 100 } satisfies Scores,
+	});
+
+	it('runs a page again only when its first run scored under 100 in performance (or failed)', () => {
+		assert.equal(needsMoreRuns(run(100).scores), false);
+		assert.equal(needsMoreRuns(run(99).scores), true);
+		assert.equal(needsMoreRuns(run(Number.NaN).scores), true);
+		assert.equal(needsMoreRuns({ ...run(100).scores, seo: 90 }), false, 'the other categories do not move with load');
+	});
+
+	it('takes the median run by performance score, a failed run lowest', () => {
+		assert.equal(medianRun([run(99, 'a'), run(100, 'b'), run(100, 'c')])?.name, 'b');
+		assert.equal(medianRun([run(99, 'a'), run(98, 'b'), run(100, 'c')])?.name, 'a');
+		assert.equal(medianRun([run(100, 'a'), run(Number.NaN, 'b'), run(99, 'c')])?.name, 'c');
+		assert.equal(medianRun([run(Number.NaN, 'a'), run(Number.NaN, 'b'), run(100, 'c')])?.name, 'b');
+		assert.equal(medianRun([run(100, 'a'), run(99, 'b')])?.name, 'b', 'of two, the lower');
+		assert.equal(medianRun([run(97, 'a')])?.name, 'a');
+		assert.equal(medianRun([]), undefined);
+	});
+
+	it('says how many runs a verdict stands on, and lists their scores', () => {
+		const scores = run(100).scores;
+		assert.equal(lighthouseVerdict('/sentry/', scores, 3).measured, '100 / 100 / 100 / 100 (median of 3 runs)');
+		assert.equal(lighthouseVerdict('/sentry/', scores, 1).measured, '100 / 100 / 100 / 100');
+		assert.equal(fmtRuns([run(99), run(100), run(Number.NaN)]), '99, 100, n/a');
 	});
 });
 
