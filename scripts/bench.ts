@@ -11,20 +11,26 @@ import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { sections } from '../src/data/sections.ts';
-import { coldSearch, firstVisit, launchBrowser, precache, searchSummary, warmSearches, type PageWeight, type Precache, type SearchRun, type SearchTiming } from './bench/browser.ts';
+import { coldSearch, firstVisit, keyDelayMs, launchBrowser, precache, searchSummary, warmSearches, type PageWeight, type Precache, type SearchRun, type SearchTiming } from './bench/browser.ts';
 import { launchChrome, runLighthouse, type Chrome, type LighthouseResult } from './bench/lighthouse.ts';
 import {
 	buildVerdict,
 	bytesVerdict,
 	fmtMs,
 	fmtRatio,
+	fmtRuns,
 	fmtScore,
+	lighthouseRuns,
 	lighthouseVerdict,
+	medianRun,
+	needsMoreRuns,
 	ratio,
+	searchVerdict,
 	summaryLine,
 	table,
 	type Verdict,
 } from './bench/report.ts';
+import { searchDrivers } from './bench/search-drivers.ts';
 import { stockPages, stockProjectFiles } from './bench/stock-site.ts';
 
 const repo = join(import.meta.dirname, '..');
@@ -184,16 +190,22 @@ for (const path of pages) {
 }
 progress('service worker precache');
 const precaches: Record<Site['name'], Precache> = { ours: await precache(browser, `${ours.origin}/`), stock: await precache(browser, `${theirs.origin}/`) };
-// Cold searches take turns between the sites, so a change in the machine's load hits both alike.
+// Each site's search is worked by its own driver (scripts/bench/search-drivers.ts). Cold searches
+// take turns between the sites, so a change in the machine's load hits both alike; once a site's
+// driver fails (its UI is not what the driver expects), that site's other cold searches are not
+// tried, as each would wait for the same timeout.
 const cold: Record<Site['name'], SearchRun[]> = { ours: [], stock: [] };
 for (const query of queries) {
 	progress(`cold search "${query}"`);
-	for (const site of sites) cold[site.name].push(await coldSearch(browser, site.origin, query));
+	for (const site of sites) {
+		const failed = cold[site.name].find((run) => run.error !== undefined);
+		cold[site.name].push(failed ?? (await coldSearch(browser, site.origin, searchDrivers[site.name], query)));
+	}
 }
 const searches = {} as Record<Site['name'], SearchTiming[]>;
 for (const site of sites) {
 	progress(`warm searches, ${site.name}`);
-	const warm = await warmSearches(browser, site.origin, queries);
+	const warm = await warmSearches(browser, site.origin, searchDrivers[site.name], queries);
 	searches[site.name] = queries.map((query, index) => ({
 		query,
 		cold: cold[site.name][index] ?? { ms: Number.NaN, bytes: Number.NaN },
@@ -203,14 +215,24 @@ for (const site of sites) {
 await browser.close();
 
 // ---- Lighthouse, one page at a time, ours and stock in turn ----------------------------------
+// Ours is run twice more where its first run scored under 100 in performance (see
+// `needsMoreRuns`), and its median run counts; stock is run once per page.
 
 chrome = await launchChrome();
-const audits = new Map<string, { ours: LighthouseResult; stock?: LighthouseResult }>();
+const audits = new Map<string, { ours: LighthouseResult; oursRuns: LighthouseResult[]; stock?: LighthouseResult }>();
 for (const path of pages) {
 	progress(`Lighthouse ${path}`);
 	const other = counterpart(path);
-	const oursResult = await runLighthouse(chrome, ours.origin + path);
-	audits.set(path, { ours: oursResult, ...(other ? { stock: await runLighthouse(chrome, theirs.origin + other) } : {}) });
+	const first = await runLighthouse(chrome, ours.origin + path);
+	const oursRuns = [first];
+	const stockResult = other ? await runLighthouse(chrome, theirs.origin + other) : undefined;
+	if (needsMoreRuns(first.scores)) {
+		while (oursRuns.length < lighthouseRuns) {
+			progress(`Lighthouse ${path}, ours again (${oursRuns.length + 1} of ${lighthouseRuns}): performance ${fmtRuns(oursRuns)}`);
+			oursRuns.push(await runLighthouse(chrome, ours.origin + path));
+		}
+	}
+	audits.set(path, { ours: medianRun(oursRuns) ?? first, oursRuns, ...(stockResult ? { stock: stockResult } : {}) });
 }
 chrome.kill();
 chrome = undefined;
@@ -280,10 +302,10 @@ say(
 		}),
 	),
 	'',
-	'### Lighthouse (mobile preset, simulated throttling, one run per page)',
+	`### Lighthouse (mobile preset, simulated throttling; one run per page, and for ours ${lighthouseRuns} where the first scored under 100 in performance, the median run by performance shown and judged)`,
 	'',
 	table(
-		['Page', 'Site', ' Perf', ' A11y', ' Best pr.', ' SEO', ' LCP', ' TBT', ' CLS'],
+		['Page', 'Site', ' Perf', ' Perf runs', ' A11y', ' Best pr.', ' SEO', ' LCP', ' TBT', ' CLS'],
 		pages.flatMap((path) => {
 			const audit = audits.get(path);
 			const row = (site: 'ours' | 'stock', result?: LighthouseResult) =>
@@ -292,6 +314,7 @@ say(
 							site === 'ours' ? path : '',
 							site,
 							fmtScore(result.scores.performance),
+							fmtRuns(site === 'ours' ? (audit?.oursRuns ?? []) : [result]),
 							fmtScore(result.scores.accessibility),
 							fmtScore(result.scores['best-practices']),
 							fmtScore(result.scores.seo),
@@ -299,10 +322,19 @@ say(
 							fmtMs(result.tbtMs),
 							Number.isFinite(result.cls) ? result.cls.toFixed(3) : 'n/a',
 						]
-					: ['', site, 'n/a', 'n/a', 'n/a', 'n/a', 'n/a', 'n/a', 'n/a'];
+					: ['', site, 'n/a', 'n/a', 'n/a', 'n/a', 'n/a', 'n/a', 'n/a', 'n/a'];
 			return [row('ours', audit?.ours), row('stock', audit?.stock)];
 		}),
 	),
+);
+const rerun = pages.filter((path) => (audits.get(path)?.oursRuns.length ?? 0) > 1);
+say(
+	'',
+	rerun.length
+		? `Ours: run ${lighthouseRuns} times, as the first run scored under 100 in performance: ${rerun
+				.map((path) => `${path} (${fmtRuns(audits.get(path)?.oursRuns ?? [])})`)
+				.join(', ')}; every other page once, its first run at 100.`
+		: 'Ours: every page scored 100 in performance at its first run, so each was run once.',
 );
 const lighthouseNotes = pages.flatMap((path) => {
 	const audit = audits.get(path);
@@ -317,9 +349,11 @@ if (lighthouseNotes.length) say('', 'Audits under 100 (weighted ones only):', ''
 const summaries = { ours: searchSummary(searches.ours), stock: searchSummary(searches.stock) };
 say(
 	'',
-	`### Search (Pagefind UI; last keystroke to first visible result, Pagefind UI's 300 ms debounce included; median of ${queries.length} queries)`,
+	`### Search (ours: ${searchDrivers.ours.label}; stock: ${searchDrivers.stock.label}; last keystroke to the first result of the whole query visible, any debounce included; median of ${queries.length} queries typed at ${keyDelayMs} ms a key)`,
 	'',
-	'Cold: the first search in a fresh browser context, Pagefind’s start-up (script, worker, wasm, metadata) included. Warm: later searches in the same page. Bytes: files under `pagefind/` fetched for the query.',
+	'Cold: the first search in a fresh browser context, the page loaded and idle, search opened, the query typed. ' +
+		'Ours starts loading Pagefind (script, worker, wasm, metadata) when search opens, stock’s Pagefind UI when its field gets focus, so cold includes Pagefind’s start-up as far as typing the query has not hidden it. ' +
+		'Warm: later searches in the same page, after one search. Bytes: files under `pagefind/` fetched from opening search (cold) or from the first keystroke (warm) until the network is quiet.',
 	'',
 	table(
 		['Site', ' Cold', ' Warm', ' Cold bytes/query', ' Warm bytes/query'],
@@ -358,17 +392,32 @@ say(
 	),
 );
 for (const site of sites) {
-	const missing = summaries[site.name].missing;
-	if (missing.length) say('', `No result shown on ${site.name} for: ${missing.join(', ')} (left out of the medians).`);
+	const { missing, errors } = summaries[site.name];
+	if (missing.length) say('', `No result shown on ${site.name} for: ${missing.join(', ')} (left out of the medians above; the budgets count them as slowest).`);
+	if (errors.length) say('', `The ${site.name} search driver failed: ${errors.join('; ')}`);
 }
 
 const verdicts: Verdict[] = [
 	...pages.map((path) => {
 		const result = audits.get(path)?.ours;
-		return lighthouseVerdict(path, result?.scores ?? { performance: Number.NaN, accessibility: Number.NaN, 'best-practices': Number.NaN, seo: Number.NaN });
+		return lighthouseVerdict(
+			path,
+			result?.scores ?? { performance: Number.NaN, accessibility: Number.NaN, 'best-practices': Number.NaN, seo: Number.NaN },
+			audits.get(path)?.oursRuns.length,
+		);
 	}),
 	...pages.map((path) => bytesVerdict(path, weights.get(path)?.ours.total ?? Number.NaN, weights.get(path)?.stock?.total ?? Number.NaN)),
 	buildVerdict(buildMs(ours), buildMs(theirs)),
+	searchVerdict(
+		'cold',
+		searches.ours.map((timing) => timing.cold.ms),
+		summaries.stock.coldMs,
+	),
+	searchVerdict(
+		'warm',
+		searches.ours.map((timing) => timing.warm.ms),
+		summaries.stock.warmMs,
+	),
 ];
 say(
 	'',

@@ -4,9 +4,10 @@
  * measurement.
  */
 import { get } from 'node:http';
-import { chromium, type Browser, type BrowserContext, type Page, type Request } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Request } from '@playwright/test';
 import { chromiumLaunchOptions } from '../chromium.ts';
 import { median } from './report.ts';
+import type { SearchDriver, TextMatch } from './search-drivers.ts';
 
 export function launchBrowser(): Promise<Browser> {
 	return chromium.launch(chromiumLaunchOptions);
@@ -187,72 +188,74 @@ export async function precache(browser: Browser, url: string): Promise<Precache>
 	}
 }
 
-/** Types between keystrokes: a quick typist. Pagefind's UI waits 300 ms after the last one. */
-const keyDelayMs = 100;
-
-async function openSearch(page: Page) {
-	await page.click('site-search button[data-open-modal]');
-	const field = page.locator('#starlight__search input');
-	await field.waitFor({ state: 'visible' });
-	return field;
-}
+/** Time between keystrokes: a quick typist. Pagefind's UI waits 300 ms after the last one. */
+export const keyDelayMs = 100;
+/** A search whose result has not shown by then has none. */
+const resultTimeoutMs = 15_000;
 
 /**
- * Types `query` into the open search and resolves with the time from the last keystroke
- * (keydown) to the first result of that query painted: its title link visible, with the
- * results message naming the whole query (so a result of a half-typed query does not count).
+ * Types `query` into the open search's field and resolves with the time from the last keystroke
+ * (its keydown) to the first result of the whole query visible, as the driver's `probe` tells it
+ * (so a result of a half-typed query does not count), at the next animation frame; NaN when the
+ * whole query shows no result.
  */
-async function timeSearch(page: Page, query: string): Promise<number> {
-	await page.evaluate((text) => {
-		const root = document.querySelector('#starlight__search');
-		const state = { lastKey: 0 };
+async function timeSearch(page: Page, field: Locator, driver: SearchDriver, query: string): Promise<number> {
+	await page.evaluate((probe) => {
 		const bench = window as unknown as { __benchKeys?: { lastKey: number }; __benchResult?: Promise<number> };
 		if (!bench.__benchKeys) {
+			const state = { lastKey: 0 };
 			bench.__benchKeys = state;
-			window.addEventListener('keydown', (event) => bench.__benchKeys && (bench.__benchKeys.lastKey = event.timeStamp), { capture: true });
+			window.addEventListener('keydown', (event) => (state.lastKey = event.timeStamp), { capture: true });
 		}
 		const keys = bench.__benchKeys;
 		keys.lastKey = 0;
+		const says = (match: TextMatch) => (document.querySelector(match.selector)?.textContent ?? '').includes(match.text);
 		bench.__benchResult = new Promise<number>((resolve) => {
 			const check = () => {
-				if (!root || !keys.lastKey) return;
-				const message = root.querySelector('.pagefind-ui__message')?.textContent ?? '';
-				const list = root.querySelector('.pagefind-ui__results');
-				if (!list || !message.includes(text)) return;
-				const link = list.querySelector<HTMLElement>('.pagefind-ui__result-link');
-				if (link?.checkVisibility()) {
-					observer.disconnect();
-					requestAnimationFrame(() => resolve(performance.now() - keys.lastKey));
-				} else if (!list.querySelector('.pagefind-ui__result')) {
+				if (!keys.lastKey) return;
+				if (says(probe.none)) {
 					observer.disconnect();
 					resolve(Number.NaN);
+				} else if ((!probe.whole || says(probe.whole)) && document.querySelector<HTMLElement>(probe.hit)?.checkVisibility()) {
+					observer.disconnect();
+					requestAnimationFrame(() => resolve(performance.now() - keys.lastKey));
 				}
 			};
 			const observer = new MutationObserver(check);
-			if (root) observer.observe(root, { childList: true, subtree: true, characterData: true });
+			observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true, attributes: true });
 		});
-	}, query);
-	await page.locator('#starlight__search input').pressSequentially(query, { delay: keyDelayMs });
-	return page.evaluate(() =>
-		Promise.race([
-			(window as unknown as { __benchResult: Promise<number> }).__benchResult,
-			new Promise<number>((resolve) => setTimeout(() => resolve(Number.NaN), 15_000)),
-		]),
+	}, driver.probe(query));
+	await field.pressSequentially(query, { delay: keyDelayMs });
+	return page.evaluate(
+		(timeoutMs) =>
+			Promise.race([
+				(window as unknown as { __benchResult: Promise<number> }).__benchResult,
+				new Promise<number>((resolve) => setTimeout(() => resolve(Number.NaN), timeoutMs)),
+			]),
+		resultTimeoutMs,
 	);
 }
 
 const pagefindBytes = (transfers: readonly Transfer[]) =>
 	transfers.filter((transfer) => new URL(transfer.url).pathname.includes('/pagefind/')).reduce((total, transfer) => total + transfer.bytes, 0);
 
-/** A fresh context with the home page loaded, search's idle-loaded UI in place, the network quiet. */
-async function freshPage(browser: Browser, origin: string) {
+/**
+ * A fresh context with the home page loaded, what the site's search driver needs in place (stock:
+ * the Pagefind UI that Starlight loads when idle; ours: the search button), the network quiet.
+ */
+async function freshPage(browser: Browser, origin: string, driver: SearchDriver) {
 	const context = await browser.newContext({ serviceWorkers: 'block' });
-	const network = recordNetwork(context);
-	const page = await context.newPage();
-	await page.goto(`${origin}/`, { waitUntil: 'load' });
-	await page.locator('#starlight__search input').waitFor({ state: 'attached' });
-	await network.quiet(500);
-	return { context, network, page };
+	try {
+		const network = recordNetwork(context);
+		const page = await context.newPage();
+		await page.goto(`${origin}/`, { waitUntil: 'load' });
+		await driver.ready(page);
+		await network.quiet(500);
+		return { context, network, page };
+	} catch (error) {
+		await context.close();
+		throw error;
+	}
 }
 
 export interface SearchRun {
@@ -260,46 +263,67 @@ export interface SearchRun {
 	ms: number;
 	/** Bytes under `pagefind/` fetched from opening search (cold) or typing (warm) until quiet. */
 	bytes: number;
+	/** Why the driver could not search (a step timed out): the UI is not what the driver expects. */
+	error?: string;
+}
+
+/** A run that could not be made, with the reason in a line: Playwright's first, and what it waited for. */
+export function failedRun(error: unknown): SearchRun {
+	const lines = (error instanceof Error ? error.message : String(error)).replace(/\u001b\[\d+m/g, '').split('\n');
+	const waited = lines.find((line) => line.includes('waiting for'))?.trim().replace(/^- /, '');
+	return { ms: Number.NaN, bytes: Number.NaN, error: [lines[0], waited].filter(Boolean).join(' ') };
 }
 
 /**
  * The first search of a fresh browser context: page loaded and idle, search opened, `query`
- * typed. Pagefind starts when the field gets focus, so its start-up (script, worker, wasm,
- * metadata) is in the bytes, and in the time as far as typing has not hidden it.
+ * typed. Pagefind's start-up (script, worker, wasm, metadata) is in the bytes, and in the time as
+ * far as typing has not hidden it: ours starts it when search opens, stock's Pagefind UI when
+ * its field gets focus.
  */
-export async function coldSearch(browser: Browser, origin: string, query: string): Promise<SearchRun> {
-	const { context, network, page } = await freshPage(browser, origin);
+export async function coldSearch(browser: Browser, origin: string, driver: SearchDriver, query: string): Promise<SearchRun> {
+	let context: BrowserContext | undefined;
 	try {
+		const fresh = await freshPage(browser, origin, driver);
+		context = fresh.context;
 		const mark = Date.now();
-		await openSearch(page);
-		const ms = await timeSearch(page, query);
-		await network.quiet(500);
-		return { ms, bytes: pagefindBytes(network.since(mark)) };
+		const field = await driver.open(fresh.page);
+		const ms = await timeSearch(fresh.page, field, driver, query);
+		await fresh.network.quiet(500);
+		return { ms, bytes: pagefindBytes(fresh.network.since(mark)) };
+	} catch (error) {
+		return failedRun(error);
 	} finally {
-		await context.close();
+		await context?.close();
 	}
 }
 
-/** Later searches: one page that has searched once (`warmUp`) runs each query, the field cleared in between. */
-export async function warmSearches(browser: Browser, origin: string, queries: readonly string[], warmUp = 'docker'): Promise<SearchRun[]> {
-	const { context, network, page } = await freshPage(browser, origin);
+/**
+ * Later searches: one page that has searched once (`warmUp`) runs each query, the field cleared
+ * in between. After a step fails, the remaining queries fail with it.
+ */
+export async function warmSearches(browser: Browser, origin: string, driver: SearchDriver, queries: readonly string[], warmUp = 'docker'): Promise<SearchRun[]> {
+	const runs: SearchRun[] = [];
+	let context: BrowserContext | undefined;
 	try {
-		const field = await openSearch(page);
-		await timeSearch(page, warmUp);
+		const { network, page, ...fresh } = await freshPage(browser, origin, driver);
+		context = fresh.context;
+		const field = await driver.open(page);
+		await timeSearch(page, field, driver, warmUp);
 		await network.quiet(500);
-		const runs: SearchRun[] = [];
 		for (const query of queries) {
-			await field.fill('');
-			await page.locator('#starlight__search .pagefind-ui__results').waitFor({ state: 'detached' });
+			await driver.clear(page, field);
 			const mark = Date.now();
-			const ms = await timeSearch(page, query);
+			const ms = await timeSearch(page, field, driver, query);
 			await network.quiet(500);
 			runs.push({ ms, bytes: pagefindBytes(network.since(mark)) });
 		}
-		return runs;
+	} catch (error) {
+		const failed = failedRun(error);
+		while (runs.length < queries.length) runs.push(failed);
 	} finally {
-		await context.close();
+		await context?.close();
 	}
+	return runs;
 }
 
 export interface SearchTiming {
@@ -315,5 +339,6 @@ export function searchSummary(timings: readonly SearchTiming[]) {
 		coldBytes: median(timings.map((timing) => timing.cold.bytes)),
 		warmBytes: median(timings.map((timing) => timing.warm.bytes)),
 		missing: timings.filter((timing) => !Number.isFinite(timing.cold.ms) || !Number.isFinite(timing.warm.ms)).map((timing) => timing.query),
+		errors: [...new Set(timings.flatMap((timing) => [timing.cold.error, timing.warm.error]).filter((error) => error !== undefined))],
 	};
 }

@@ -1,7 +1,21 @@
 import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { bytesVerdict, buildVerdict, lighthouseVerdict, median, ratio, summaryLine, table } from '../../scripts/bench/report.ts';
+import {
+	bytesVerdict,
+	buildVerdict,
+	fmtRuns,
+	lighthouseVerdict,
+	median,
+	medianRun,
+	needsMoreRuns,
+	ratio,
+	searchVerdict,
+	summaryLine,
+	table,
+	type Scores,
+} from '../../scripts/bench/report.ts';
+import { cssString, oursProbe, searchDrivers, stockProbe } from '../../scripts/bench/search-drivers.ts';
 import { splitSheet, stockPages, stockProjectFiles } from '../../scripts/bench/stock-site.ts';
 import { sections } from '../../src/data/sections.ts';
 
@@ -93,5 +107,82 @@ describe('the report', () => {
 
 	it('prints Markdown tables, numbers right-aligned', () => {
 		assert.equal(table(['Page', ' Bytes'], [['/', '10'], ['/a|b/', '1,000']]), '| Page   | Bytes |\n| ------ | ----: |\n| /      |    10 |\n| /a\\|b/ | 1,000 |');
+	});
+
+	it('judges our search by issue 9’s absolute medians, stock’s beside them', () => {
+		const warm = searchVerdict('warm', [100, 149, 120, 300], 340);
+		assert.deepEqual(warm, { budget: 'Search warm, median', measured: '135 ms (stock 340 ms)', limit: '< 150 ms', pass: true });
+		assert.equal(searchVerdict('warm', [150, 150, 150], 300).pass, false, 'the limit is a strict bound');
+		assert.equal(searchVerdict('cold', [249, 200, 240], Number.NaN).pass, true);
+		assert.equal(searchVerdict('cold', [250, 200, 260], 360).pass, false);
+	});
+
+	it('counts a query without a result as slower than any in the search budget', () => {
+		const verdict = searchVerdict('warm', [100, 110, Number.NaN, Number.NaN], 340);
+		assert.equal(verdict.pass, false);
+		assert.equal(verdict.measured, 'n/a, 2 of 4 without a result (stock 340 ms)');
+		assert.equal(searchVerdict('cold', [100, 110, Number.NaN], 340).measured, '110 ms, 1 of 3 without a result (stock 340 ms)');
+		assert.equal(searchVerdict('cold', [], 340).pass, false, 'no search, no pass');
+		assert.equal(searchVerdict('cold', [Number.NaN], 340).pass, false);
+	});
+});
+
+describe('Lighthouse runs', () => {
+	const run = (performance: number, name = String(performance)) => ({
+		name,
+		scores: { performance, accessibility: 100, 'best-practices': 100, seo: 100 } satisfies Scores,
+	});
+
+	it('runs a page again only when its first run scored under 100 in performance (or failed)', () => {
+		assert.equal(needsMoreRuns(run(100).scores), false);
+		assert.equal(needsMoreRuns(run(99).scores), true);
+		assert.equal(needsMoreRuns(run(Number.NaN).scores), true);
+		assert.equal(needsMoreRuns({ ...run(100).scores, seo: 90 }), false, 'the other categories do not move with load');
+	});
+
+	it('takes the median run by performance score, a failed run lowest', () => {
+		assert.equal(medianRun([run(99, 'a'), run(100, 'b'), run(100, 'c')])?.name, 'b');
+		assert.equal(medianRun([run(99, 'a'), run(98, 'b'), run(100, 'c')])?.name, 'a');
+		assert.equal(medianRun([run(100, 'a'), run(Number.NaN, 'b'), run(99, 'c')])?.name, 'c');
+		assert.equal(medianRun([run(Number.NaN, 'a'), run(Number.NaN, 'b'), run(100, 'c')])?.name, 'b');
+		assert.equal(medianRun([run(100, 'a'), run(99, 'b')])?.name, 'b', 'of two, the lower');
+		assert.equal(medianRun([run(97, 'a')])?.name, 'a');
+		assert.equal(medianRun([]), undefined);
+	});
+
+	it('says how many runs a verdict stands on, and lists their scores', () => {
+		const scores = run(100).scores;
+		assert.equal(lighthouseVerdict('/sentry/', scores, 3).measured, '100 / 100 / 100 / 100 (median of 3 runs)');
+		assert.equal(lighthouseVerdict('/sentry/', scores, 1).measured, '100 / 100 / 100 / 100');
+		assert.equal(fmtRuns([run(99), run(100), run(Number.NaN)]), '99, 100, n/a');
+	});
+});
+
+describe('the search drivers', () => {
+	it('time ours to a result of the whole, trimmed query, as the results list names it', () => {
+		assert.deepEqual(oursProbe(' p99 '), {
+			hit: '#site-search-results[data-query="p99"] [role=option]',
+			none: { selector: '#site-search-status', text: 'No results for “p99”' },
+		});
+	});
+
+	it('time stock to a result link while Pagefind UI’s message names the whole query', () => {
+		assert.deepEqual(stockProbe('gunicorn'), {
+			hit: '#starlight__search .pagefind-ui__results .pagefind-ui__result-link',
+			whole: { selector: '#starlight__search .pagefind-ui__message', text: 'gunicorn' },
+			none: { selector: '#starlight__search .pagefind-ui__message', text: 'No results for gunicorn' },
+		});
+	});
+
+	it('quote CSS strings', () => {
+		assert.equal(cssString('WEB_CONCURRENCY'), '"WEB_CONCURRENCY"');
+		assert.equal(cssString('a"b\\c'), '"a\\"b\\\\c"');
+		assert.equal(cssString('a\nb'), '"a\\a b"');
+	});
+
+	it('have one driver per site', () => {
+		assert.deepEqual(Object.keys(searchDrivers).sort(), ['ours', 'stock']);
+		assert.equal(searchDrivers.ours.probe('x').hit, oursProbe('x').hit);
+		assert.equal(searchDrivers.stock.probe('x').hit, stockProbe('x').hit);
 	});
 });
