@@ -6,8 +6,8 @@
 import { searchAliases } from '../data/search-aliases.ts';
 import { MAX_QUERY_LENGTH, isTypingInto, searchQueryFrom } from '../lib/search-query.ts';
 import { excerptSegments } from '../lib/search/excerpt.ts';
-import { closestWords, correctTypos, expandQuery, isSearchable, vocabularyOf } from '../lib/search/query.ts';
-import { markMatches, matchesQuery, matchingCodeLine, rankResults, type Segment } from '../lib/search/rank.ts';
+import { closestWords, correctTypos, expandQuery, isSearchable, vocabularyOf, wordsOf } from '../lib/search/query.ts';
+import { markMatches, matchesQuery, matchingCodeLine, phraseStrength, rankResults, type Segment } from '../lib/search/rank.ts';
 import { RECENT_SEARCHES_KEY, readRecentSearches, withRecentSearch } from '../lib/search/recent.ts';
 import type { SearchPage } from '../lib/search/terms.ts';
 
@@ -47,7 +47,6 @@ interface Found {
 
 /** Waits this long after a keystroke for the next: short enough to feel instant, long enough not to search every letter of a fast typist. */
 const DEBOUNCE_MS = 40;
-const MAX_RESULTS = 8;
 const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 
 const element = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector);
@@ -101,16 +100,29 @@ export function startSearch() {
 	/** Every page found by the query or one of its aliases, once, the query's own first. */
 	async function find(search: Engine, query: string): Promise<Found[]> {
 		const searches = expandQuery(query, searchAliases);
-		const lists = await Promise.all(searches.map(async ({ query: term, alias }) => ((await search.pagefind.search(term))?.results ?? []).map((result) => ({ result, alias, term }))));
-		const unique = new Map<string, { result: PagefindResult; alias: boolean; term: string }>();
-		for (const item of lists.flat()) if (!unique.has(item.result.id)) unique.set(item.result.id, item);
-		const found = await Promise.all([...unique.values()].map(async ({ result, alias, term }) => {
-			const data = await result.data();
-			return { data, alias, term, slug: slugOf(data.url) };
-		}));
+		const lists = await Promise.all(
+			searches.map(async ({ query: term, alias }) =>
+				Promise.all(((await search.pagefind.search(term))?.results ?? []).map(async (result) => ({ id: result.id, data: await result.data(), alias, term }))),
+			),
+		);
 		const marked = (data: PagefindData) =>
 			[data.excerpt, ...data.sub_results.map((part) => part.excerpt)].flatMap((excerpt) => excerptSegments(excerpt).filter((segment) => segment.marked).map((segment) => segment.text));
-		return rankResults(found.filter((item) => matchesQuery(marked(item.data), item.term)), query, search.pages);
+		// Matches of a prefix only are left out before pages found twice are merged, so that a page
+		// the typed word reached only by a prefix still comes through its alias.
+		const unique = new Map<string, Found>();
+		for (const { id, data, alias, term } of lists.flat()) {
+			if (!unique.has(id) && matchesQuery(marked(data), term)) unique.set(id, { data, alias, term, slug: slugOf(data.url) });
+		}
+		// Pagefind splits code at its punctuation (`0.0.0.0`, `LOG_LEVEL`) and can miss a page that
+		// holds the very text typed: the sheet's own text says which pages do.
+		if (query.trim().length >= 3) {
+			for (const page of search.pages.values()) {
+				if (phraseStrength(query, page) === 0 || [...unique.values()].some((item) => item.slug === page.slug)) continue;
+				const excerpt = page.summary.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+				unique.set(`sheet:${page.slug}`, { data: { url: `${base}${page.slug}/`, excerpt, meta: { title: page.title }, sub_results: [] }, alias: false, term: query, slug: page.slug });
+			}
+		}
+		return rankResults([...unique.values()], query, search.pages);
 	}
 
 	// ---- Rendering -------------------------------------------------------------------------
@@ -187,7 +199,11 @@ export function startSearch() {
 		help!.replaceChildren();
 		const recent = readRecentSearches(localStorage.getItem(RECENT_SEARCHES_KEY));
 		status!.textContent = '';
-		if (recent.length === 0) return showList('', []);
+		if (recent.length === 0) {
+			showList('', []);
+			help!.replaceChildren(...suggestionList('Type a word, a command or a setting as written, for example:', ['healthz', '--frozen', 'WEB_CONCURRENCY', 'p99', 'k8s']));
+			return;
+		}
 		const group = document.createElement('div');
 		group.setAttribute('role', 'group');
 		group.setAttribute('aria-labelledby', 'site-search-recent-label');
@@ -207,26 +223,29 @@ export function startSearch() {
 		showList('', [group]);
 	}
 
+	/** A line of text and buttons that each search for one word. */
+	function suggestionList(text: string, words: readonly string[]): HTMLElement[] {
+		const intro = document.createElement('p');
+		intro.textContent = text;
+		const items = document.createElement('ul');
+		for (const word of words) {
+			const button = document.createElement('button');
+			button.type = 'button';
+			button.dataset['suggestion'] = word;
+			button.textContent = word;
+			const item = document.createElement('li');
+			item.append(button);
+			items.append(item);
+		}
+		return [intro, items];
+	}
+
 	function showNoResults(query: string, search: Engine | undefined) {
 		status!.textContent = `No results for “${query}”.`;
 		showList(query, []);
 		const content: HTMLElement[] = [];
 		const words = search ? closestWords(query, search.vocabulary) : [];
-		if (words.length > 0) {
-			const intro = document.createElement('p');
-			intro.textContent = 'Try one of these words of the sheet:';
-			const items = document.createElement('ul');
-			for (const word of words) {
-				const button = document.createElement('button');
-				button.type = 'button';
-				button.dataset['suggestion'] = word;
-				button.textContent = word;
-				const item = document.createElement('li');
-				item.append(button);
-				items.append(item);
-			}
-			content.push(intro, items);
-		}
+		if (words.length > 0) content.push(...suggestionList('Try one of these words of the sheet:', words));
 		if (search) {
 			const intro = document.createElement('p');
 			intro.textContent = 'Or open a section:';
@@ -248,6 +267,8 @@ export function startSearch() {
 
 	let latest = 0;
 	let timer: ReturnType<typeof setTimeout> | undefined;
+	/** Enter pressed before the results of what was typed had come: they open when they do. */
+	let openWhenShown: { newTab: boolean } | undefined;
 
 	async function run(query: string, id: number) {
 		const stale = () => id !== latest;
@@ -265,24 +286,36 @@ export function startSearch() {
 			return;
 		}
 		if (stale()) return;
+		let found = await find(search, query);
+		let note = '';
 		// A word the sheet does not use, one letter from one it does, is searched as that word.
-		const corrected = correctTypos(query, search.vocabulary);
-		let found = corrected ? await find(search, corrected) : [];
-		let shown = corrected ?? query;
-		if (found.length === 0) {
-			found = await find(search, query);
-			shown = query;
+		const corrected = found.length === 0 ? correctTypos(query, search.vocabulary) : undefined;
+		if (corrected) {
+			found = await find(search, corrected);
+			if (found.length > 0) note = ` for “${corrected}” (corrected from “${query}”)`;
+		}
+		// No page has every word: the pages with some of them, as DocSearch does.
+		const words = wordsOf(query).filter((word) => word.length >= 3);
+		if (found.length === 0 && words.length > 1) {
+			const some = (await Promise.all(words.map((word) => find(search, word)))).flat();
+			found = [...new Map(some.map((item) => [item.data.url, item])).values()];
+			if (found.length > 0) note = ` with some of the words of “${query}”`;
 		}
 		if (stale()) return;
 		if (found.length === 0) {
 			showNoResults(query, search);
 			return;
 		}
-		const top = found.slice(0, MAX_RESULTS);
 		help!.replaceChildren();
 		const count = `${found.length} ${found.length === 1 ? 'page' : 'pages'}`;
-		status!.textContent = shown === query ? `${count} for “${query}”.` : `${count} for “${shown}” (corrected from “${query}”).`;
-		showList(query, top.map((result, index) => resultOption(result, index, search)));
+		status!.textContent = `${count}${note || ` for “${query}”`}.`;
+		showList(query, found.map((result, index) => resultOption(result, index, search)));
+		if (openWhenShown) {
+			const newTab = openWhenShown.newTab;
+			openWhenShown = undefined;
+			const first = options()[0];
+			if (first) choose(first, newTab);
+		}
 	}
 
 	function searchNow(value: string) {
@@ -295,6 +328,7 @@ export function startSearch() {
 
 	input.addEventListener('input', () => {
 		clearTimeout(timer);
+		openWhenShown = undefined;
 		latest++;
 		timer = setTimeout(() => searchNow(input.value), DEBOUNCE_MS);
 	});
@@ -305,7 +339,8 @@ export function startSearch() {
 
 	function open(query?: string) {
 		if (!dialog!.open) {
-			returnFocusTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+			// Opened from the page itself (`/`, `?q=`), focus goes back to the header's button.
+			returnFocusTo = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
 			dialog!.showModal();
 		}
 		void loadEngine().catch(() => undefined);
@@ -318,8 +353,15 @@ export function startSearch() {
 	}
 
 	dialog.addEventListener('close', () => {
-		if (returnFocusTo?.isConnected) returnFocusTo.focus();
+		openWhenShown = undefined;
+		(returnFocusTo?.isConnected ? returnFocusTo : openers[0])?.focus();
 		returnFocusTo = null;
+		// A shared `?q=` link has done its work: a reload or Back should not reopen search.
+		const url = new URL(location.href);
+		if (url.searchParams.has('q')) {
+			url.searchParams.delete('q');
+			history.replaceState(history.state, '', url);
+		}
 	});
 	// A click on the backdrop lands on the dialog itself.
 	dialog.addEventListener('click', (event) => {
@@ -380,10 +422,12 @@ export function startSearch() {
 			event.preventDefault();
 			setActive(active + (event.key === 'ArrowDown' ? 1 : -1));
 		} else if (event.key === 'Enter') {
-			const option = options()[active];
-			if (!option) return;
 			event.preventDefault();
-			choose(option, event.ctrlKey || event.metaKey);
+			const newTab = event.ctrlKey || event.metaKey;
+			const typed = input.value.trim();
+			const option = options()[active];
+			if (typed && list.dataset['query'] !== typed) openWhenShown = { newTab };
+			else if (option) choose(option, newTab);
 		} else if (event.key === 'Escape') {
 			// A search field would clear itself first; Escape closes search at once.
 			event.preventDefault();

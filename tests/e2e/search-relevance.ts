@@ -33,6 +33,8 @@ export const firstResultFor: Record<string, string> = {
 	'non-root': 'dockerfile',
 	'uv sync': 'dockerfile',
 	'CPU * 2 + 1': 'workers',
+	'0.0.0.0': 'gunicorn',
+	ready: 'health-checks',
 	// Words engineers use for what the sheet says otherwise (the alias list).
 	'k8s rollout': 'quick-commands',
 	'k8s workers': 'workers',
@@ -48,6 +50,13 @@ export const firstResultFor: Record<string, string> = {
 	'memory leak': 'gunicorn',
 	'request id': 'logging',
 	musl: 'base-images',
+	healthcheck: 'health-checks',
+	HEALTHCHECK: 'health-checks',
+	multistage: 'dockerfile',
+	nonroot: 'dockerfile',
+	tracing: 'opentelemetry',
+	'sample rate': 'sentry',
+	'502 bad gateway': 'gunicorn',
 	// One-letter typos in words of five letters or more.
 	gunicron: 'gunicorn',
 	healtz: 'health-checks',

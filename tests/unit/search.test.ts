@@ -57,11 +57,13 @@ describe('query words, aliases and typos', () => {
 		assert.equal(correctTypos('gunicorn', vocabulary), undefined, 'a word of the sheet stays');
 		assert.equal(correctTypos('uvx', vocabulary), undefined, 'short words are left alone');
 		assert.equal(correctTypos('zzzzzzzz', vocabulary), undefined);
+		for (const typing of ['grace', 'opent', 'rollo', 'traces', 'sample']) assert.equal(correctTypos(typing, vocabulary), undefined, `${typing} starts a word of the sheet`);
 	});
 
 	it('offers the closest words of the sheet when nothing matches', () => {
 		assert.deepEqual(closestWords('gunicrn', vocabulary).slice(0, 1), ['gunicorn']);
 		assert.deepEqual(closestWords('qqqqqqqq', vocabulary), []);
+		assert.deepEqual(closestWords('asdf', vocabulary), [], 'no three-letter words, one edit for short ones');
 	});
 });
 
@@ -74,6 +76,8 @@ describe('ranking and code lines', () => {
 		assert.equal(phraseStrength('Request Logging Middleware', bySlug.get('logging')), 2);
 		assert.equal(phraseStrength('--frozen', bySlug.get('dockerfile')), 1);
 		assert.equal(phraseStrength('.*', bySlug.get('dockerfile')), 0);
+		assert.equal(phraseStrength('reload', bySlug.get('gunicorn')), 0, 'preload_app does not hold reload');
+		assert.equal(phraseStrength('sample_rate', bySlug.get('sentry')), 1);
 	});
 
 	it('puts results found through an alias after the exact phrase and before the rest', () => {
@@ -108,6 +112,7 @@ describe('Pagefind matches that are only a prefix of the query', () => {
 		assert.equal(matchesQuery(['healthz'], 'healthzz'), true, 'seven of eight letters');
 		assert.equal(matchesQuery(['--frozen'], '--frozen'), true);
 		assert.equal(matchesQuery(['uv'], 'uv sync'), true, 'one word of the query matched');
+		assert.equal(matchesQuery(['readiness'], 'ready'), true, 'Pagefind’s stemming');
 		assert.equal(matchesQuery(['p99'], 'p9'), true);
 		assert.equal(matchesQuery([], '.*'), true, 'nothing to judge');
 	});
@@ -121,6 +126,10 @@ describe('Pagefind excerpts', () => {
 			{ text: ' & more', marked: false },
 		]);
 		assert.deepEqual(excerptSegments('<img src=x onerror=alert(1)>ok'), [{ text: 'ok', marked: false }]);
+		assert.deepEqual(excerptSegments('in <mark>Kubernetes.</mark> and <mark>@router.get("/healthz").</mark>').filter((segment) => segment.marked), [
+			{ text: 'Kubernetes', marked: true },
+			{ text: 'router.get("/healthz', marked: true },
+		]);
 	});
 });
 

@@ -70,15 +70,18 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
 export const MIN_TYPO_WORD = 5;
 
 /**
- * The query with each word of five letters or more that the sheet does not use replaced by the
+ * The query with each word of five letters or more that the sheet does not use (nor starts a word
+ * with) replaced by the
  * one word it does use that is one edit away (the most frequent, if several); `undefined` when
  * nothing was corrected.
  */
 export function correctTypos(query: string, vocabulary: ReadonlyMap<string, number>): string | undefined {
 	let corrected = query;
 	let changed = false;
+	const words = [...vocabulary.keys()];
 	for (const word of new Set(wordsOf(query))) {
-		if (word.length < MIN_TYPO_WORD || vocabulary.has(word)) continue;
+		// A word of the sheet, or the start of one (still being typed), is no typo.
+		if (word.length < MIN_TYPO_WORD || vocabulary.has(word) || words.some((known) => known.startsWith(word))) continue;
 		let best: [string, number] | undefined;
 		for (const [candidate, count] of vocabulary) {
 			if (editDistance(word, candidate, 1) === 1 && (!best || count > best[1])) best = [candidate, count];
@@ -90,24 +93,35 @@ export function correctTypos(query: string, vocabulary: ReadonlyMap<string, numb
 	return changed ? corrected : undefined;
 }
 
-/** Up to `count` words of the sheet closest to the query's words (two edits at most), nearest first. */
+/**
+ * Up to `count` words of the sheet closest to the query's words, nearest first: one edit away for
+ * a word of up to five letters, two for a longer one, and never a word of under four letters
+ * (`asdf` offered `and`).
+ */
 export function closestWords(query: string, vocabulary: ReadonlyMap<string, number>, count = 3): string[] {
 	const scored: Array<[string, number, number]> = [];
 	for (const word of new Set(wordsOf(query))) {
-		if (word.length < 3) continue;
+		if (word.length < 4) continue;
+		const limit = word.length <= 5 ? 1 : 2;
 		for (const [candidate, frequency] of vocabulary) {
-			if (candidate === word || candidate.length < 3) continue;
-			const distance = editDistance(word, candidate, 2);
-			if (distance <= 2) scored.push([candidate, distance, frequency]);
+			if (candidate === word || candidate.length < 4) continue;
+			const distance = editDistance(word, candidate, limit);
+			if (distance <= limit) scored.push([candidate, distance, frequency]);
 		}
 	}
 	scored.sort((a, b) => a[1] - b[1] || b[2] - a[2] || a[0].localeCompare(b[0]));
 	return [...new Set(scored.map(([word]) => word))].slice(0, count);
 }
 
-/** How often each word occurs in the given texts. */
+/** How often each word occurs in the given texts; `traces_sample_rate` counts its parts too. */
 export function vocabularyOf(texts: readonly string[]): Map<string, number> {
 	const counts = new Map<string, number>();
-	for (const text of texts) for (const word of wordsOf(text)) counts.set(word, (counts.get(word) ?? 0) + 1);
+	const count = (word: string) => counts.set(word, (counts.get(word) ?? 0) + 1);
+	for (const text of texts) {
+		for (const word of wordsOf(text)) {
+			count(word);
+			if (word.includes('_')) for (const part of word.split('_')) if (part.length > 1) count(part);
+		}
+	}
 	return counts;
 }

@@ -12,12 +12,18 @@ export interface Ranked {
 	alias: boolean;
 }
 
-/** 2: a heading of the page holds the phrase; 1: its text does; 0: neither. */
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * 2: a heading of the page holds the phrase; 1: its text does; 0: neither. The phrase must start
+ * where a word does: `reload` is not in `preload_app`, `sample` is in `traces_sample_rate`.
+ */
 export function phraseStrength(query: string, page: SearchPage | undefined): number {
 	const phrase = normalizeText(query);
 	if (!page || wordsOf(phrase).length === 0) return 0;
-	if (page.headings.some((heading) => normalizeText(heading).includes(phrase))) return 2;
-	return page.text.includes(phrase) ? 1 : 0;
+	const pattern = new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(phrase)}`, 'u');
+	if (page.headings.some((heading) => pattern.test(normalizeText(heading)))) return 2;
+	return pattern.test(page.text) ? 1 : 0;
 }
 
 /**
@@ -80,12 +86,18 @@ export function markMatches(text: string, query: string): Segment[] {
  * Whether Pagefind's matches (the `<mark>`ed words of a result's excerpts) are the query's words
  * or only a short prefix of them: for a word it does not hold, Pagefind falls back to the longest
  * prefix it does, so `reload` would list a page for the `r` of `groupadd -r`. The result stays
- * when a match contains a word of the query or is at least three quarters of it. (Pagefind marks
- * the words of one query word only, in one excerpt: one word matched is enough.)
+ * when a match contains a word of the query or shares at least three quarters of it from its start
+ * (`ready` finds `readiness`, as Pagefind's stemming means). Pagefind marks the words of one query
+ * word only, in one excerpt: one word matched is enough.
  */
 export function matchesQuery(marked: readonly string[], query: string): boolean {
 	const words = wordsOf(query);
 	if (words.length === 0) return true;
 	const marks = marked.flatMap((text) => wordsOf(text));
-	return words.some((word) => marks.some((mark) => mark.includes(word) || (word.startsWith(mark) && mark.length >= 0.75 * word.length)));
+	const sharedStart = (a: string, b: string) => {
+		let length = 0;
+		while (length < a.length && a[length] === b[length]) length++;
+		return length;
+	};
+	return words.some((word) => marks.some((mark) => mark.includes(word) || sharedStart(mark, word) >= 0.75 * word.length));
 }
