@@ -100,6 +100,7 @@ describe('ranking and code lines', () => {
 			markMatches('kubectl rollout undo', 'undo kubectl').map((segment) => segment.marked),
 			[true, false, true],
 		);
+		assert.deepEqual(markMatches('from fastapi import app', 'a').filter((segment) => segment.marked).map((segment) => segment.text), ['a']);
 	});
 });
 

@@ -67,8 +67,10 @@ export function markMatches(text: string, query: string): Segment[] {
 	const segments: Segment[] = [];
 	let at = 0;
 	let plainFrom = 0;
+	// One or two letters are marked only where a word starts: `a` marks no letter of `fastapi`.
+	const wordStart = (index: number) => index === 0 || !/[\p{L}\p{N}]/u.test(lower[index - 1] ?? '');
 	while (at < text.length) {
-		const needle = needles.find((candidate) => candidate && lower.startsWith(candidate, at));
+		const needle = needles.find((candidate) => candidate && lower.startsWith(candidate, at) && (candidate.length > 2 || wordStart(at)));
 		if (!needle) {
 			at++;
 			continue;
