@@ -68,8 +68,9 @@ function describeCharacter(character: string): string {
 	if (character === ' ') return 'a space';
 	if (code > 0x20 && code < 0x7f) return `“${character}”`;
 	const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-	// Controls, spaces and invisible format characters are named by code point alone.
-	return /[\p{C}\p{Z}\p{M}]/u.test(character) ? `the invisible character ${hex}` : `“${character}” (${hex})`;
+	// Controls, spaces, invisible format characters and combining marks are named by code point alone.
+	if (/\p{M}/u.test(character)) return `the combining mark ${hex}`;
+	return /[\p{C}\p{Z}]/u.test(character) ? `the invisible character ${hex}` : `“${character}” (${hex})`;
 }
 
 function firstOutside(text: string, allowed: RegExp): string | undefined {
