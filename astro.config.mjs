@@ -52,6 +52,8 @@ export default defineConfig({
 				Search: './src/components/Search.astro',
 				Footer: './src/components/Footer.astro',
 				Header: './src/components/Header.astro',
+				// The page title, with a section page's one-line summary under it.
+				PageTitle: './src/components/PageTitle.astro',
 			},
 			lastUpdated: false,
 			sidebar: [

@@ -8,9 +8,16 @@ import { chromiumLaunchOptions } from './scripts/chromium.ts';
 const port = Number(process.env['PORT'] ?? 4321);
 const builds = [
 	{ name: 'root', port, base: '/', outDir: './dist' },
-	// The markup is the same under a sub-path: accessibility, keyboard and layout-shift checks
-	// run once, on the root build; everything that resolves a URL runs on both.
-	{ name: 'subpath', port: port + 1, base: '/docs/cheat-sheet/', outDir: './dist-subpath', testIgnore: ['**/accessibility.spec.ts', '**/keyboard.spec.ts', '**/layout-shift.spec.ts'] },
+	// The markup and the search index are the same under a sub-path: accessibility, keyboard,
+	// layout-shift and search-index checks run once, on the root build; everything that resolves
+	// a URL runs on both.
+	{
+		name: 'subpath',
+		port: port + 1,
+		base: '/docs/cheat-sheet/',
+		outDir: './dist-subpath',
+		testIgnore: ['**/accessibility.spec.ts', '**/keyboard.spec.ts', '**/layout-shift.spec.ts', '**/search-index.spec.ts'],
+	},
 ];
 
 export default defineConfig({
