@@ -345,8 +345,7 @@ export function settingsToUrlQuery(values: Partial<SettingValues>): string {
 		.join('&');
 }
 
-/** The one localStorage key; a new format gets a new version here and in the stored JSON. */
-export const SETTINGS_STORAGE_KEY = 'cheat-sheet:settings:v1';
+export { SETTINGS_STORAGE_KEY } from './settings-storage-key.ts';
 const STORAGE_VERSION = 1;
 
 /** What to store: `{"version":1,"values":{…}}` with the non-default values only. */
