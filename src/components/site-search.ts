@@ -60,6 +60,14 @@ export function startSearch() {
 	const help = element<HTMLElement>('#site-search-help');
 	if (!dialog || !input || !status || !list || !help) return;
 	const openers = document.querySelectorAll<HTMLButtonElement>('[data-search-open]');
+	// A combobox and its listbox only with the script: the markup alone is a plain search field,
+	// which html-validate would rather see as a <select> if it carried these roles.
+	input.setAttribute('role', 'combobox');
+	input.setAttribute('aria-autocomplete', 'list');
+	input.setAttribute('aria-controls', list.id);
+	input.setAttribute('aria-expanded', 'false');
+	list.setAttribute('role', 'listbox');
+	list.setAttribute('aria-label', 'Search results');
 
 	let engine: Promise<Engine> | undefined;
 	/** Loads Pagefind and the search terms once, when search is about to be used. */
