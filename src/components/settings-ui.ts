@@ -7,6 +7,7 @@
  * text is set as text (`textContent`, `data`), never as markup.
  */
 import { copyWithFeedback } from '../scripts/clipboard';
+import { SETTINGS_EVENT } from '../scripts/current-settings';
 import { fillTemplate, isCustomized, placeRanges } from '../lib/fill';
 import {
 	SETTINGS_STORAGE_KEY,
@@ -98,6 +99,8 @@ function fillOne(template: HTMLElement, values: SettingValues): void {
 function fillTemplates(values: SettingValues): void {
 	for (const template of document.querySelectorAll<HTMLElement>('.template[data-snippet]')) fillOne(template, values);
 	document.querySelector('[data-settings-open]')?.toggleAttribute('data-customized', isCustomized(values));
+	// The page's tools follow too (src/scripts/current-settings.ts).
+	document.dispatchEvent(new CustomEvent(SETTINGS_EVENT, { detail: { ...values } }));
 }
 
 /** The template's current text as a file: filled, with the final newline a text file ends with. */

@@ -236,3 +236,32 @@ test.describe('without JavaScript', () => {
 		}
 	});
 });
+
+test('the tools follow the settings: the workers command runs the app, alert rules can be scoped, base images follow Python', async ({ page }) => {
+	await page.goto('workers/?app=svc.api:create');
+	await expect(page.locator('[data-line="command"]')).toContainText('gunicorn svc.api:create -c gunicorn.conf.py --workers');
+	const { field } = await openSettings(page);
+	await field('ASGI app').fill('orders.main:application');
+	await expect(page.locator('[data-line="command"]')).toContainText('gunicorn orders.main:application -c');
+	await page.keyboard.press('Escape');
+
+	await page.goto('metrics/?service=orders');
+	const scope = page.getByLabel('Scope the rules to your service');
+	await expect(scope).toHaveValue('');
+	await expect(page.locator('[data-expr]').first()).not.toContainText('orders');
+	await scope.selectOption('job');
+	await expect(page.locator('[data-expr="errors"]')).toContainText('job="orders"');
+	const downloading = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Download prometheus-rules.yml' }).click();
+	const rules = readFileSync(await (await downloading).path(), 'utf8');
+	expect(rules).toContain('job="orders"');
+	expect(rules).toContain("job: 'orders'");
+
+	await page.goto('base-images/?python=3.13');
+	await expect(page.locator('#table-images tr[data-row-id="slim"] td[data-column="image"]')).toHaveText('python:3.13-slim');
+	await expect(page.locator('.verdict-image')).toHaveText('python:3.13-slim');
+	await openSettings(page);
+	await field('Python version').selectOption('3.11');
+	await expect(page.locator('.verdict-image')).toHaveText('python:3.11-slim');
+	await expect(page.locator('#table-images tr[data-row-id="alpine"] td[data-column="image"]')).toHaveText('python:3.11-alpine');
+});
