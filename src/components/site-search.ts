@@ -7,7 +7,7 @@ import { searchAliases } from '../data/search-aliases.ts';
 import { MAX_QUERY_LENGTH, isTypingInto, searchQueryFrom } from '../lib/search-query.ts';
 import { excerptSegments } from '../lib/search/excerpt.ts';
 import { closestWords, correctTypos, expandQuery, isSearchable, vocabularyOf } from '../lib/search/query.ts';
-import { markMatches, matchingCodeLine, rankResults, type Segment } from '../lib/search/rank.ts';
+import { markMatches, matchesQuery, matchingCodeLine, rankResults, type Segment } from '../lib/search/rank.ts';
 import { RECENT_SEARCHES_KEY, readRecentSearches, withRecentSearch } from '../lib/search/recent.ts';
 import type { SearchPage } from '../lib/search/terms.ts';
 
@@ -108,7 +108,9 @@ export function startSearch() {
 			const data = await result.data();
 			return { data, alias, term, slug: slugOf(data.url) };
 		}));
-		return rankResults(found, query, search.pages);
+		const marked = (data: PagefindData) =>
+			[data.excerpt, ...data.sub_results.map((part) => part.excerpt)].flatMap((excerpt) => excerptSegments(excerpt).filter((segment) => segment.marked).map((segment) => segment.text));
+		return rankResults(found.filter((item) => matchesQuery(marked(item.data), item.term)), query, search.pages);
 	}
 
 	// ---- Rendering -------------------------------------------------------------------------
@@ -310,8 +312,9 @@ export function startSearch() {
 		if (query !== undefined) input!.value = query.slice(0, MAX_QUERY_LENGTH);
 		input!.focus();
 		input!.select();
-		// Reopened on the same query, the results (and the active one) are still there.
+		// Reopened on the same query, its results are still there, the first one active again.
 		if (query !== undefined || list!.dataset['query'] !== input!.value.trim() || !input!.value.trim()) searchNow(input!.value);
+		else setActive(0);
 	}
 
 	dialog.addEventListener('close', () => {

@@ -52,8 +52,21 @@ sheet.codeBlocks.forEach((block, index) => {
 		const shown = await pre.locator('.ec-line').evaluateAll((lines) => lines.map((line) => (line.textContent ?? '').replace(/\n$/, '')).join('\n'));
 		expect(shown).toBe(block.code);
 
+		// "Copied!" shows for a second and a half: watched from inside the page, so a busy machine
+		// that polls less often cannot miss it.
+		const feedback = frame.evaluate(
+			(figure) =>
+				new Promise<string>((resolve) => {
+					new MutationObserver((_, observer) => {
+						const shown = figure.querySelector('.feedback');
+						if (!shown) return;
+						observer.disconnect();
+						resolve(shown.textContent ?? '');
+					}).observe(figure, { childList: true, subtree: true });
+				}),
+		);
 		await frame.getByRole('button', { name: 'Copy to clipboard' }).click();
-		await expect(frame.getByText('Copied!')).toBeVisible();
+		expect(await feedback).toBe('Copied!');
 		await pasted(page).toBe(block.code);
 	});
 });

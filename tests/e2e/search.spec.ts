@@ -2,6 +2,8 @@ import { expect, searchFor, searchParts, test } from './fixtures.ts';
 import { firstResultFor } from './search-relevance.ts';
 
 test('every query of the relevance table lists its page first', async ({ page }) => {
+	// Fifty searches in one page: a second or less each, more on a busy machine.
+	test.setTimeout(120_000);
 	await page.goto('');
 	const wrong: string[] = [];
 	for (const [query, slug] of Object.entries(firstResultFor)) {
@@ -122,6 +124,15 @@ test('no match says so and offers the closest words and every section', async ({
 	await searchFor(page, 'qqqqzzzz');
 	await dialog.getByRole('link', { name: 'Workers Formula' }).click();
 	await expect(page.locator('h1')).toHaveText('Workers Formula');
+});
+
+test('words the sheet does not hold find nothing, not a page for their first letters', async ({ page }) => {
+	await page.goto('');
+	for (const query of ['reload', 'trafficsum', 'sizemax']) {
+		const { status, options } = await searchFor(page, query);
+		await expect(status).toHaveText(`No results for “${query}”.`);
+		await expect(options).toHaveCount(0);
+	}
 });
 
 test('recent searches show when the box is empty, and run again when chosen', async ({ page }) => {

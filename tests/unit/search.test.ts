@@ -5,7 +5,7 @@ import { searchAliases } from '../../src/data/search-aliases.ts';
 import { sections } from '../../src/data/sections.ts';
 import { excerptSegments } from '../../src/lib/search/excerpt.ts';
 import { closestWords, correctTypos, editDistance, expandQuery, isSearchable, vocabularyOf, wordsOf } from '../../src/lib/search/query.ts';
-import { markMatches, matchingCodeLine, phraseStrength, rankResults } from '../../src/lib/search/rank.ts';
+import { markMatches, matchesQuery, matchingCodeLine, phraseStrength, rankResults } from '../../src/lib/search/rank.ts';
 import { MAX_RECENT_SEARCHES, readRecentSearches, withRecentSearch } from '../../src/lib/search/recent.ts';
 import { searchPages } from '../../src/lib/search/terms.ts';
 
@@ -96,6 +96,20 @@ describe('ranking and code lines', () => {
 			markMatches('kubectl rollout undo', 'undo kubectl').map((segment) => segment.marked),
 			[true, false, true],
 		);
+	});
+});
+
+describe('Pagefind matches that are only a prefix of the query', () => {
+	it('leave the result out, whole words and long prefixes keep it', () => {
+		assert.equal(matchesQuery(['r'], 'reload'), false);
+		assert.equal(matchesQuery(['size'], 'sizemax'), false);
+		assert.equal(matchesQuery(['Gunicorn', 'gunicorn.conf.py'], 'gunicorn'), true);
+		assert.equal(matchesQuery(['gunicorn'], 'gunic'), true, 'a word being typed');
+		assert.equal(matchesQuery(['healthz'], 'healthzz'), true, 'seven of eight letters');
+		assert.equal(matchesQuery(['--frozen'], '--frozen'), true);
+		assert.equal(matchesQuery(['uv'], 'uv sync'), true, 'one word of the query matched');
+		assert.equal(matchesQuery(['p99'], 'p9'), true);
+		assert.equal(matchesQuery([], '.*'), true, 'nothing to judge');
 	});
 });
 

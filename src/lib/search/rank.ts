@@ -75,3 +75,17 @@ export function markMatches(text: string, query: string): Segment[] {
 	if (plainFrom < text.length) segments.push({ text: text.slice(plainFrom), marked: false });
 	return segments;
 }
+
+/**
+ * Whether Pagefind's matches (the `<mark>`ed words of a result's excerpts) are the query's words
+ * or only a short prefix of them: for a word it does not hold, Pagefind falls back to the longest
+ * prefix it does, so `reload` would list a page for the `r` of `groupadd -r`. The result stays
+ * when a match contains a word of the query or is at least three quarters of it. (Pagefind marks
+ * the words of one query word only, in one excerpt: one word matched is enough.)
+ */
+export function matchesQuery(marked: readonly string[], query: string): boolean {
+	const words = wordsOf(query);
+	if (words.length === 0) return true;
+	const marks = marked.flatMap((text) => wordsOf(text));
+	return words.some((word) => marks.some((mark) => mark.includes(word) || (word.startsWith(mark) && mark.length >= 0.75 * word.length)));
+}
