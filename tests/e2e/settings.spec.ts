@@ -106,6 +106,11 @@ test('the reader’s values fill, mark, copy and download every template on ever
 		await page.goto(`${path}/`);
 		await expectTemplatesFilled(page, mine);
 	}
+	// The whole sheet on one page holds every template: each is filled there too.
+	await page.goto('all/');
+	for (const snippet of snippets) {
+		await expect.poll(() => shownCode(page.locator(`.template[data-snippet="${snippet.file}"] figure`)), { message: `${snippet.file} on /all/` }).toBe(fillTemplate(snippet.file, sheetText(snippet.file), mine));
+	}
 	// Reset: the sheet's text, marks and copy again, and nothing stored.
 	const { field, dialog } = await openSettings(page);
 	await dialog.getByRole('button', { name: 'Reset to defaults' }).click();
