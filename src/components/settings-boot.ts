@@ -35,6 +35,12 @@ export function bootSettings(): void {
 	opener.addEventListener('click', () => void loadUi().then((module) => module.openSettings()));
 	opener.disabled = false;
 
+	// The panel above a page's templates: its fields work once the settings script is there.
+	for (const panel of document.querySelectorAll<HTMLElement>('.template-settings')) {
+		panel.addEventListener('toggle', () => void loadUi(), { once: true });
+		panel.addEventListener('focusin', () => void loadUi(), { once: true });
+	}
+
 	for (const button of document.querySelectorAll<HTMLButtonElement>('.template [data-download]')) {
 		const template = button.closest<HTMLElement>('.template');
 		const name = button.dataset['download'];

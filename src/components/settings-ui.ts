@@ -118,23 +118,29 @@ export function download(template: HTMLElement, name: string): void {
 	setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
 
-function field(key: SettingKey): HTMLInputElement | HTMLSelectElement | null {
-	return document.querySelector<HTMLInputElement | HTMLSelectElement>(`#setting-${key}`);
+type SettingField = HTMLInputElement | HTMLSelectElement;
+
+/** A setting's fields: the dialog's, and the inline panel's above a page's templates, if any. */
+function fields(key: SettingKey): SettingField[] {
+	return [...document.querySelectorAll<SettingField>(`[data-setting-field="${key}"]`)];
 }
 
-function showError(key: SettingKey, message: string | undefined): void {
-	const input = field(key);
-	const error = document.querySelector<HTMLElement>(`[data-setting-error="${key}"]`);
+/** A field's message beside it (as text), and its invalid state; its error element is `#<id>-error`. */
+function showError(input: SettingField, message: string | undefined): void {
+	const error = document.getElementById(`${input.id}-error`);
 	if (error) error.textContent = message ?? '';
-	if (message) input?.setAttribute('aria-invalid', 'true');
-	else input?.removeAttribute('aria-invalid');
+	if (message) input.setAttribute('aria-invalid', 'true');
+	else input.removeAttribute('aria-invalid');
 }
 
-function showValues(values: SettingValues): void {
+/** Every field shows `values`, except the one being typed in. */
+function showValues(values: SettingValues, except: Element | null = document.activeElement): void {
 	for (const { key } of settingDefinitions) {
-		const input = field(key);
-		if (input) input.value = values[key];
-		showError(key, undefined);
+		for (const input of fields(key)) {
+			if (input === except) continue;
+			input.value = values[key];
+			showError(input, undefined);
+		}
 	}
 }
 
@@ -169,15 +175,18 @@ export function startSettings(): void {
 	fillTemplates(values);
 
 	for (const { key } of settingDefinitions) {
-		field(key)?.addEventListener('input', (event) => {
-			const text = (event.currentTarget as HTMLInputElement | HTMLSelectElement).value;
-			const result = applySettingInput(values, key, text);
-			showError(key, result.error);
-			if (result.error) return;
-			values = result.values;
-			writeStorage(values);
-			fillTemplates(values);
-		});
+		for (const input of fields(key)) {
+			input.disabled = false;
+			input.addEventListener('input', () => {
+				const result = applySettingInput(values, key, input.value);
+				showError(input, result.error);
+				if (result.error) return;
+				values = result.values;
+				writeStorage(values);
+				showValues(values, input);
+				fillTemplates(values);
+			});
+		}
 	}
 
 	dialog.querySelector('[data-settings-close]')?.addEventListener('click', () => dialog.close());
@@ -190,7 +199,7 @@ export function startSettings(): void {
 	dialog.querySelector<HTMLButtonElement>('[data-settings-reset]')?.addEventListener('click', () => {
 		values = { ...defaultSettings };
 		writeStorage(values);
-		showValues(values);
+		showValues(values, null);
 		fillTemplates(values);
 		if (status) status.textContent = 'Every template shows the sheet’s values again.';
 	});
@@ -206,7 +215,7 @@ export function startSettings(): void {
 	window.addEventListener('storage', (event: StorageEvent) => {
 		if (event.key !== SETTINGS_STORAGE_KEY) return;
 		values = loadSettings(event.newValue, '').values;
-		showValues(values);
+		showValues(values, null);
 		fillTemplates(values);
 	});
 }

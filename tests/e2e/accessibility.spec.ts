@@ -113,6 +113,12 @@ for (const theme of ['light', 'dark'] as const) {
 			await expectNoViolations(page, 'settings in error');
 			await page.setViewportSize({ width: 390, height: 844 });
 			await expectNoViolations(page, 'settings in error at 390 px');
+			await page.keyboard.press('Escape');
+			const panel = page.locator('details.template-settings');
+			await panel.locator('summary').click();
+			await panel.getByLabel('Port', { exact: true }).fill('0');
+			await expect(panel.getByLabel('Port', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+			await expectNoViolations(page, 'the panel above the templates, open and in error');
 		});
 
 		test('the phone layout with its menu open has no axe violations', async ({ page }) => {

@@ -270,3 +270,24 @@ test('the tools follow the settings: the workers command runs the app, alert rul
 	await expect(page.locator('.verdict-image')).toHaveText('python:3.11-slim');
 	await expect(page.locator('#table-images tr[data-row-id="alpine"] td[data-column="image"]')).toHaveText('python:3.11-alpine');
 });
+
+test('the panel above a page’s templates fills them, keeps in step with the dialog, and shows its errors beside its fields', async ({ page }) => {
+	await page.goto('dockerfile/');
+	const panel = page.locator('details.template-settings');
+	await expect(panel.locator('summary')).toHaveText('Fill in your service: ASGI app, Port, Python version');
+	await panel.locator('summary').click();
+	const port = panel.getByLabel('Port', { exact: true });
+	await expect(port).toBeEnabled();
+	await port.fill('9300');
+	await panel.getByLabel('Python version').selectOption('3.14');
+	await expectTemplatesFilled(page, { ...defaultSettings, port: '9300', python: '3.14' });
+	await port.fill('0');
+	await expect(panel.locator('#inline-dockerfile-port-error')).toHaveText(/“0” is out of range/);
+	await expect(page.locator('.setting-value[data-setting="port"]')).toHaveText('9300');
+	const { field } = await openSettings(page);
+	await expect(field('Port')).toHaveValue('9300');
+	await field('Port').fill('9400');
+	await page.keyboard.press('Escape');
+	await expect(port).toHaveValue('9400');
+	await expect(page.locator('.setting-value[data-setting="port"]')).toHaveText('9400');
+});
