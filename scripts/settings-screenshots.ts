@@ -21,8 +21,15 @@ for (const [device, viewport] of Object.entries(viewports)) {
 		await page.locator('.setting-value.changed').first().waitFor();
 		await page.locator('.template').first().scrollIntoViewIfNeeded();
 		await page.screenshot({ path: `${outDir}/filled-dockerfile-${device}-${theme}.png` });
+		await page.getByRole('button', { name: 'Dismiss notice' }).click();
+		const panel = page.locator('details.template-settings');
+		await panel.locator('summary').click();
+		await panel.getByLabel('Port', { exact: true }).fill('0');
+		await panel.scrollIntoViewIfNeeded();
+		await page.screenshot({ path: `${outDir}/panel-dockerfile-${device}-${theme}.png` });
+		await panel.getByLabel('Port', { exact: true }).fill('9000');
 		await page.getByRole('button', { name: 'Your service' }).click();
-		await page.getByLabel('Port', { exact: true }).fill('70000');
+		await page.getByRole('dialog').getByLabel('Port', { exact: true }).fill('70000');
 		await page.screenshot({ path: `${outDir}/settings-dialog-${device}-${theme}.png` });
 		await context.close();
 	}

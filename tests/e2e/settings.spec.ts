@@ -161,7 +161,7 @@ test('a link’s values win over stored ones, and the notice names what it could
 	await expect(notice).toContainText('Service name in the link (service)');
 	await expect(notice.getByRole('listitem')).toHaveCount(2);
 	await expectTemplatesFilled(page, { ...defaultSettings, port: '9000', service: 'stored' });
-	await notice.getByRole('button', { name: 'Dismiss' }).click();
+	await notice.getByRole('button', { name: 'Dismiss notice' }).click();
 	await expect(notice).toBeHidden();
 });
 
