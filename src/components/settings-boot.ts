@@ -4,7 +4,11 @@
  * only when there is something to fill (values stored in this browser, or a query that may carry
  * some) or when the reader reaches for a button; at the sheet's values a page runs none of it.
  */
-import { SETTINGS_STORAGE_KEY } from '../lib/settings-storage-key';
+/**
+ * settings.ts's SETTINGS_STORAGE_KEY, spelled here so that every page does not fetch a chunk of its
+ * own for one string (tests/unit/settings-boot.test.ts keeps the two equal).
+ */
+export const BOOT_STORAGE_KEY = 'cheat-sheet:settings:v1';
 
 type SettingsUi = typeof import('./settings-ui');
 let ui: Promise<SettingsUi> | undefined;
@@ -19,7 +23,7 @@ function loadUi(): Promise<SettingsUi> {
 
 function hasStoredSettings(): boolean {
 	try {
-		return localStorage.getItem(SETTINGS_STORAGE_KEY) !== null;
+		return localStorage.getItem(BOOT_STORAGE_KEY) !== null;
 	} catch {
 		return false;
 	}

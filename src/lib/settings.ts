@@ -345,7 +345,11 @@ export function settingsToUrlQuery(values: Partial<SettingValues>): string {
 		.join('&');
 }
 
-export { SETTINGS_STORAGE_KEY } from './settings-storage-key.ts';
+/**
+ * The one localStorage key; a new format gets a new version here and in the stored JSON.
+ * settings-boot.ts, the small script every page loads, spells it too (a unit test keeps them equal).
+ */
+export const SETTINGS_STORAGE_KEY = 'cheat-sheet:settings:v1';
 const STORAGE_VERSION = 1;
 
 /** What to store: `{"version":1,"values":{…}}` with the non-default values only. */
