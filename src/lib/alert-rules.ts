@@ -7,6 +7,7 @@
 import type { MetricId } from '../data/metrics.ts';
 import { parseDecimal } from './number.ts';
 import { quoted } from './quote.ts';
+import { validateSetting } from './settings.ts';
 
 export interface Thresholds {
 	latencyP99Seconds: number;
@@ -119,60 +120,94 @@ export function promNumber(value: number): string {
 	return String(Number(value.toPrecision(12)));
 }
 
-export function metricQueries(t: Thresholds): Record<MetricId, AlertQuery | ChartQuery> {
+/**
+ * Rules for one service only: every series selector gets `{job="orders"}` (Prometheus's scrape
+ * job) or `{service="orders"}` (the label Kubernetes service discovery is usually relabelled to),
+ * so one Prometheus can hold the rules of several services. None, the default: the sheet's
+ * queries over every series, as before.
+ */
+export interface AlertScope {
+	label: 'job' | 'service';
+	/** The service's name; it must pass the service name's rule (a Kubernetes DNS label). */
+	value: string;
+}
+
+/** The scope's service name, checked against the service name's rule. */
+function scopeValue(scope: AlertScope): string {
+	const checked = validateSetting('service', scope.value);
+	if ('error' in checked) throw new Error(`Alert scope: ${checked.error}`);
+	return checked.value;
+}
+
+/** A PromQL string literal: double quotes, with `\` and `"` escaped. */
+function promString(text: string): string {
+	return `"${text.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
+}
+
+/** The selector for `metric`, with its own matchers and the scope's, if any: `http_requests_total{status="5xx",job="orders"}`. */
+function selectorFor(scope: AlertScope | undefined): (metric: string, matchers?: string) => string {
+	const scoped = scope ? `${scope.label}=${promString(scopeValue(scope))}` : undefined;
+	return (metric, matchers) => {
+		const all = [matchers, scoped].filter((matcher) => matcher !== undefined);
+		return all.length ? `${metric}{${all.join(',')}}` : metric;
+	};
+}
+
+export function metricQueries(t: Thresholds, scope?: AlertScope): Record<MetricId, AlertQuery | ChartQuery> {
 	const ratio = (percent: number) => promNumber(percent / 100);
+	const s = selectorFor(scope);
 	return {
 		traffic: {
 			kind: 'chart',
-			expr: 'sum(rate(http_requests_total[5m]))',
+			expr: `sum(rate(${s('http_requests_total')}[5m]))`,
 			whyNotAlert:
 				'Traffic has no fixed bad value: it follows the time of day. Chart it as the baseline the other alerts are read against.',
 		},
 		latency: {
 			kind: 'alert',
 			alert: 'HighRequestLatencyP99',
-			expr: `histogram_quantile(0.99, sum by (le) (rate(http_request_duration_highr_seconds_bucket[5m]))) > ${promNumber(t.latencyP99Seconds)}`,
+			expr: `histogram_quantile(0.99, sum by (le) (rate(${s('http_request_duration_highr_seconds_bucket')}[5m]))) > ${promNumber(t.latencyP99Seconds)}`,
 			severity: 'warning',
 			summary: `p99 request latency is above ${promNumber(t.latencyP99Seconds)}s`,
 		},
 		errors: {
 			kind: 'alert',
 			alert: 'HighErrorRatio',
-			expr: `sum(rate(http_requests_total{status="5xx"}[5m])) / sum(rate(http_requests_total[5m])) > ${ratio(t.errorRatioPercent)}`,
+			expr: `sum(rate(${s('http_requests_total', 'status="5xx"')}[5m])) / sum(rate(${s('http_requests_total')}[5m])) > ${ratio(t.errorRatioPercent)}`,
 			severity: 'critical',
 			summary: `More than ${promNumber(t.errorRatioPercent)}% of requests fail with a 5xx status`,
 		},
 		pool: {
 			kind: 'alert',
 			alert: 'DatabasePoolNearlyExhausted',
-			expr: `max(db_pool_active_connections) / ${promNumber(t.poolSize)} > ${ratio(t.poolPercent)}`,
+			expr: `max(${s('db_pool_active_connections')}) / ${promNumber(t.poolSize)} > ${ratio(t.poolPercent)}`,
 			severity: 'warning',
 			summary: `More than ${promNumber(t.poolPercent)}% of the ${promNumber(t.poolSize)} pool connections are in use`,
 		},
 		dbLatency: {
 			kind: 'alert',
 			alert: 'SlowDatabaseQueriesP99',
-			expr: `histogram_quantile(0.99, sum by (le) (rate(db_query_duration_seconds_bucket[5m]))) > ${promNumber(t.dbP99Ms / 1000)}`,
+			expr: `histogram_quantile(0.99, sum by (le) (rate(${s('db_query_duration_seconds_bucket')}[5m]))) > ${promNumber(t.dbP99Ms / 1000)}`,
 			severity: 'warning',
 			summary: `p99 database query time is above ${promNumber(t.dbP99Ms)}ms`,
 		},
 		memory: {
 			kind: 'alert',
 			alert: 'HighMemoryUsage',
-			expr: `max(process_resident_memory_bytes) / ${promNumber(t.memoryLimitMiB * 1024 * 1024)} > ${ratio(t.memoryPercent)}`,
+			expr: `max(${s('process_resident_memory_bytes')}) / ${promNumber(t.memoryLimitMiB * 1024 * 1024)} > ${ratio(t.memoryPercent)}`,
 			severity: 'warning',
 			summary: `A process uses more than ${promNumber(t.memoryPercent)}% of the ${promNumber(t.memoryLimitMiB)} MiB limit`,
 		},
 		gc: {
 			kind: 'chart',
-			expr: 'sum by (generation) (rate(python_gc_collections_total[5m]))',
+			expr: `sum by (generation) (rate(${s('python_gc_collections_total')}[5m]))`,
 			whyNotAlert:
 				'A spike has no fixed threshold: what is normal depends on how each service allocates. Chart it beside latency and memory, which the alerts above already watch.',
 		},
 		tasks: {
 			kind: 'alert',
 			alert: 'AsyncTasksGrowing',
-			expr: 'min_over_time(deriv(active_async_tasks[10m])[30m:1m]) > 0',
+			expr: `min_over_time(deriv(${s('active_async_tasks')}[10m])[30m:1m]) > 0`,
 			severity: 'warning',
 			summary: 'The number of running async tasks has grown without pause for 30 minutes',
 		},
@@ -184,8 +219,11 @@ function quote(text: string): string {
 	return `'${text.replaceAll("'", "''")}'`;
 }
 
-/** One rule as a YAML list item, indented by `indent` spaces. */
-export function ruleYaml(query: AlertQuery, why: string, forDuration: string, indent = 0): string {
+/**
+ * One rule as a YAML list item, indented by `indent` spaces. Scoped, the alert carries the
+ * service's label too, since the sums and maxima in the expressions drop it.
+ */
+export function ruleYaml(query: AlertQuery, why: string, forDuration: string, indent = 0, scope?: AlertScope): string {
 	const pad = ' '.repeat(indent);
 	return [
 		`- alert: ${query.alert}`,
@@ -193,6 +231,7 @@ export function ruleYaml(query: AlertQuery, why: string, forDuration: string, in
 		`  for: ${forDuration}`,
 		'  labels:',
 		`    severity: ${query.severity}`,
+		...(scope ? [`    ${scope.label}: ${quote(scopeValue(scope))}`] : []),
 		'  annotations:',
 		`    summary: ${quote(query.summary)}`,
 		`    description: ${quote(`${why}. Current value: {{ $value }}.`)}`,
@@ -201,12 +240,15 @@ export function ruleYaml(query: AlertQuery, why: string, forDuration: string, in
 		.join('\n');
 }
 
-/** The whole `prometheus-rules.yml`: one group with every alert, in the sheet's order. */
-export function rulesFile(t: Thresholds, rows: ReadonlyArray<{ id: MetricId; cells: { why: string } }>): string {
-	const queries = metricQueries(t);
+/**
+ * The whole `prometheus-rules.yml`: one group with every alert, in the sheet's order. Scoped to a
+ * service, the group takes the service's name, so each service's file has a group of its own.
+ */
+export function rulesFile(t: Thresholds, rows: ReadonlyArray<{ id: MetricId; cells: { why: string } }>, scope?: AlertScope): string {
+	const queries = metricQueries(t, scope);
 	const rules = rows.flatMap((row) => {
 		const query = queries[row.id];
-		return query.kind === 'alert' ? [ruleYaml(query, row.cells.why, t.forDuration, 6)] : [];
+		return query.kind === 'alert' ? [ruleYaml(query, row.cells.why, t.forDuration, 6, scope)] : [];
 	});
-	return ['groups:', '  - name: fastapi-service', '    rules:', ...rules].join('\n') + '\n';
+	return ['groups:', `  - name: ${scope ? scopeValue(scope) : 'fastapi-service'}`, '    rules:', ...rules].join('\n') + '\n';
 }

@@ -5,6 +5,7 @@
 import type { DeploymentId } from '../data/workers.ts';
 import { parseDecimal, type ParsedNumber } from './number.ts';
 import { quoted } from './quote.ts';
+import { defaultSettings, validateSetting } from './settings.ts';
 
 export type WorkerType = 'sync' | 'async';
 export type MemoryUnit = 'MiB' | 'GiB';
@@ -134,9 +135,14 @@ export function computeWorkers(input: WorkersInput): WorkersOutcome {
 	return { ok: true, result: { workers, steps, summary: `Run ${workers} ${workers === 1 ? 'worker' : 'workers'}.` } };
 }
 
-/** The lines to paste: an environment variable for gunicorn.conf.py, or a command-line flag. */
-export function workersCommands(workers: number): { env: string; command: string } {
-	return { env: `WEB_CONCURRENCY=${workers}`, command: `gunicorn app.main:app -c gunicorn.conf.py --workers ${workers}` };
+/**
+ * The lines to paste: an environment variable for gunicorn.conf.py, or a command-line flag on the
+ * sheet's own command for the reader's ASGI app (the sheet's `app.main:app` by default).
+ */
+export function workersCommands(workers: number, app: string = defaultSettings.app): { env: string; command: string } {
+	const checked = validateSetting('app', app);
+	if ('error' in checked) throw new Error(`Setting app: ${checked.error}`);
+	return { env: `WEB_CONCURRENCY=${workers}`, command: `gunicorn ${checked.value} -c gunicorn.conf.py --workers ${workers}` };
 }
 
 /**

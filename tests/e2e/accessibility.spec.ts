@@ -87,13 +87,38 @@ for (const theme of ['light', 'dark'] as const) {
 
 		test('the workers calculator, filled and in error, has no axe violations', async ({ page }) => {
 			await page.goto('workers/');
-			await page.getByLabel('Kubernetes').check();
+			await page.getByRole('radio', { name: 'Kubernetes' }).check();
 			await page.getByLabel('CPU cores').fill('1500m');
 			await expectNoViolations(page, 'workers calculator for Kubernetes');
 			await page.getByLabel('Memory-constrained', { exact: true }).check();
 			await page.getByLabel('CPU cores').fill('lots');
 			await expect(page.getByLabel('CPU cores')).toHaveAttribute('aria-invalid', 'true');
 			await expectNoViolations(page, 'workers calculator in error');
+		});
+
+		test('the settings dialog, open, filled, in error and loaded from a link, has no axe violations', async ({ page }) => {
+			await page.goto('dockerfile/?port=70000&service=orders');
+			await expect(page.getByRole('status').filter({ hasText: 'Settings loaded from the link' })).toBeVisible();
+			await expectNoViolations(page, 'templates filled, with the notice of a link');
+			await page.getByRole('button', { name: 'Your service' }).click();
+			const dialog = page.getByRole('dialog', { name: 'Your service' });
+			await expect(dialog).toBeVisible();
+			await expectNoViolations(page, 'settings open');
+			await dialog.getByLabel('Python version').selectOption('3.13');
+			await dialog.getByLabel('Port', { exact: true }).fill('9000');
+			await expectNoViolations(page, 'settings filled');
+			await dialog.getByLabel('Port', { exact: true }).fill('http://x');
+			await dialog.getByLabel('Service version').fill('v1');
+			await expect(dialog.getByLabel('Port', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+			await expectNoViolations(page, 'settings in error');
+			await page.setViewportSize({ width: 390, height: 844 });
+			await expectNoViolations(page, 'settings in error at 390 px');
+			await page.keyboard.press('Escape');
+			const panel = page.locator('details.template-settings');
+			await panel.locator('summary').click();
+			await panel.getByLabel('Port', { exact: true }).fill('0');
+			await expect(panel.getByLabel('Port', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+			await expectNoViolations(page, 'the panel above the templates, open and in error');
 		});
 
 		test('the phone layout with its menu open has no axe violations', async ({ page }) => {

@@ -62,7 +62,7 @@ test('the workers calculator is filled, switched and copied by keyboard', async 
 	await page.goto('workers/');
 	await tabTo(page, page.getByLabel('Bare metal / VM'));
 	await page.keyboard.press('ArrowDown');
-	await expect(page.getByLabel('Kubernetes')).toBeChecked();
+	await expect(page.getByRole('radio', { name: 'Kubernetes' })).toBeChecked();
 
 	const count = page.locator('.calculator .result .count');
 	await tabTo(page, page.getByLabel('CPU cores'));

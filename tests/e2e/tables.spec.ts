@@ -298,7 +298,7 @@ test.describe('workers calculator', () => {
 
 		await page.getByLabel('Bare metal / VM').focus();
 		await page.keyboard.press('ArrowDown');
-		await expect(page.getByLabel('Kubernetes')).toBeChecked();
+		await expect(page.getByRole('radio', { name: 'Kubernetes' })).toBeChecked();
 		await expect(page.locator('tr[data-highlight] td:first-child')).toHaveText('Kubernetes');
 		await cpu.fill('1500m');
 		await expect(count(page)).toHaveText('1 worker');

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parser } from '@prometheus-io/lezer-promql';
 import { metricRows } from '../../src/data/metrics.ts';
-import { defaultThresholds, metricQueries, parseThresholds, promNumber, rulesFile, thresholdSortValue, type Thresholds } from '../../src/lib/alert-rules.ts';
+import { defaultThresholds, metricQueries, parseThresholds, promNumber, ruleYaml, rulesFile, thresholdSortValue, type AlertQuery, type AlertScope, type Thresholds } from '../../src/lib/alert-rules.ts';
 
 const edited: Thresholds = { latencyP99Seconds: 1.5, errorRatioPercent: 0.5, poolPercent: 90, poolSize: 20, dbP99Ms: 250, memoryPercent: 75, memoryLimitMiB: 2048, forDuration: '10m' };
 
@@ -161,6 +161,85 @@ describe('prometheus-rules.yml', () => {
 			writeFileSync(path, rulesFile(thresholds, metricRows));
 			const output = execFileSync('promtool', ['check', 'rules', path], { encoding: 'utf8' });
 			assert.match(output, /SUCCESS: 6 rules found/);
+		}
+	});
+});
+
+describe('alert rules scoped to one service', () => {
+	const scopes: AlertScope[] = [
+		{ label: 'job', value: 'orders' },
+		{ label: 'service', value: 'x-1' },
+	];
+	/** Every series selector in `expr`, by the Prometheus project's own grammar. */
+	const selectors = (expr: string) => {
+		const found: string[] = [];
+		parser.parse(expr).iterate({
+			enter: (node) => {
+				if (node.name === 'VectorSelector') found.push(expr.slice(node.from, node.to));
+			},
+		});
+		return found;
+	};
+
+	it('off by default: the queries and the file are the sheet’s as before', () => {
+		assert.deepEqual(
+			Object.values(metricQueries(defaultThresholds)).map((query) => query.expr),
+			[
+				'sum(rate(http_requests_total[5m]))',
+				'histogram_quantile(0.99, sum by (le) (rate(http_request_duration_highr_seconds_bucket[5m]))) > 2',
+				'sum(rate(http_requests_total{status="5xx"}[5m])) / sum(rate(http_requests_total[5m])) > 0.01',
+				'max(db_pool_active_connections) / 15 > 0.8',
+				'histogram_quantile(0.99, sum by (le) (rate(db_query_duration_seconds_bucket[5m]))) > 0.5',
+				'max(process_resident_memory_bytes) / 536870912 > 0.8',
+				'sum by (generation) (rate(python_gc_collections_total[5m]))',
+				'min_over_time(deriv(active_async_tasks[10m])[30m:1m]) > 0',
+			],
+		);
+		assert.deepEqual(metricQueries(edited, undefined), metricQueries(edited));
+		const file = rulesFile(defaultThresholds, metricRows);
+		assert.equal(rulesFile(defaultThresholds, metricRows, undefined), file);
+		assert.match(file, /^groups:\n {2}- name: fastapi-service\n {4}rules:\n {6}- alert: HighRequestLatencyP99\n/);
+		assert.doesNotMatch(file, /job|service=/);
+	});
+
+	for (const scope of scopes) {
+		it(`every selector of every query takes ${scope.label}="${scope.value}", and nothing else changes`, () => {
+			const matcher = `${scope.label}="${scope.value}"`;
+			const plain = metricQueries(edited);
+			const scoped = metricQueries(edited, scope);
+			for (const row of metricRows) {
+				const expr = scoped[row.id].expr;
+				assert.deepEqual(promqlErrors(expr), [], expr);
+				const found = selectors(expr);
+				assert.ok(found.length > 0);
+				for (const selector of found) assert.ok(selector.endsWith(`${matcher}}`), `${row.id}: ${selector}`);
+				// Remove the matcher again and the sheet's query is back.
+				assert.equal(expr.replaceAll(`,${matcher}`, '').replaceAll(`{${matcher}}`, ''), plain[row.id].expr);
+			}
+			assert.equal(scoped.errors.expr, `sum(rate(http_requests_total{status="5xx",${matcher}}[5m])) / sum(rate(http_requests_total{${matcher}}[5m])) > 0.005`);
+		});
+	}
+
+	it('the file names its group after the service and labels each alert with it', () => {
+		const file = rulesFile(defaultThresholds, metricRows, { label: 'job', value: 'orders' });
+		assert.match(file, /^groups:\n {2}- name: orders\n/);
+		assert.equal([...file.matchAll(/^ {10}severity: \w+\n {10}job: 'orders'$/gm)].length, 6);
+		assert.equal(ruleYaml(metricQueries(defaultThresholds).latency as AlertQuery, 'User experience', '5m'), ruleYaml(metricQueries(defaultThresholds).latency as AlertQuery, 'User experience', '5m', 0, undefined));
+	});
+
+	it('passes promtool check rules when scoped', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'scoped-rules-'));
+		for (const [index, scope] of scopes.entries()) {
+			const path = join(dir, `${index}.yml`);
+			writeFileSync(path, rulesFile(edited, metricRows, scope));
+			assert.match(execFileSync('promtool', ['check', 'rules', path], { encoding: 'utf8' }), /SUCCESS: 6 rules found/);
+		}
+	});
+
+	it('takes only a service name that passes its rule', () => {
+		for (const value of ['orders"} or vector(1) #', '<img src=x onerror=alert(1)>', '', 'Orders']) {
+			assert.throws(() => metricQueries(defaultThresholds, { label: 'job', value }), /Alert scope:/);
+			assert.throws(() => rulesFile(defaultThresholds, metricRows, { label: 'service', value }), /Alert scope:/);
 		}
 	});
 });

@@ -4,9 +4,10 @@ import { describe, it } from 'node:test';
 import { baseImageRows, baseImagesHeaders } from '../../src/data/base-images.ts';
 import { metricRows, metricsHeaders } from '../../src/data/metrics.ts';
 import { workersHeaders, workersRows } from '../../src/data/workers.ts';
-import { recommendBaseImage } from '../../src/lib/base-image.ts';
+import { baseImageName, baseImageRowsFor, recommendBaseImage } from '../../src/lib/base-image.ts';
 import { renderInline } from '../../src/lib/inline-markdown.ts';
-import { parseSheet, repairEncoding } from '../../src/lib/sheet.ts';
+import { pythonVersions } from '../../src/lib/settings.ts';
+import { cellText, parseSheet, repairEncoding } from '../../src/lib/sheet.ts';
 import { compareSortValues, countLabel, matchesFilter, nextSort, readTableState, sortRows, writeTableState } from '../../src/lib/table-state.ts';
 
 const sheet = parseSheet(repairEncoding(readFileSync(new URL('../../source/production-deployment-cheat-sheet.md', import.meta.url), 'utf8')));
@@ -120,5 +121,55 @@ describe('recommendBaseImage', () => {
 		assert.equal(pick(false, true, true), 'full');
 		assert.equal(pick(true, true, false), 'full');
 		assert.match(recommendBaseImage({ cExtensions: true, buildToolsAtRuntime: false, sizeCritical: true }).reason, /no C extensions/);
+	});
+
+	const everyAnswer = [false, true].flatMap((cExtensions) => [false, true].flatMap((buildToolsAtRuntime) => [false, true].map((sizeCritical) => ({ cExtensions, buildToolsAtRuntime, sizeCritical }))));
+
+	it('names the table’s images in the sheet’s words at the default Python, 3.12', () => {
+		const full = recommendBaseImage({ cExtensions: false, buildToolsAtRuntime: true, sizeCritical: false });
+		assert.deepEqual(full, {
+			id: 'full',
+			image: 'python:3.12',
+			reason: 'You need build tools in the final image, and only python:3.12 (~1 GB) has them. The sheet says avoid it: compile in the build stage of the multi-stage Dockerfile instead, and the runtime can stay slim.',
+		});
+		assert.deepEqual(recommendBaseImage({ cExtensions: false, buildToolsAtRuntime: false, sizeCritical: true }), {
+			id: 'alpine',
+			image: 'python:3.12-alpine',
+			reason: 'Size is critical and your code is pure Python, no C extensions: python:3.12-alpine (~50 MB) fits.',
+		});
+		for (const answers of everyAnswer) {
+			const recommendation = recommendBaseImage(answers);
+			assert.deepEqual(recommendBaseImage(answers, '3.12'), recommendation);
+			assert.equal(recommendation.image, cellText(baseImageRows.find((row) => row.id === recommendation.id)?.cells.image ?? ''));
+		}
+	});
+
+	it('follows the Python setting in the image and the reason, and nowhere else', () => {
+		for (const python of pythonVersions) {
+			for (const answers of everyAnswer) {
+				const atDefault = recommendBaseImage(answers);
+				const recommendation = recommendBaseImage(answers, python);
+				assert.equal(recommendation.id, atDefault.id);
+				assert.equal(recommendation.image, atDefault.image.replace('3.12', python));
+				assert.equal(recommendation.reason, atDefault.reason.replace('python:3.12', `python:${python}`));
+			}
+		}
+		assert.throws(() => recommendBaseImage(everyAnswer[0]!, '3.8'), /Setting python:/);
+	});
+});
+
+describe('base image table and the Python setting', () => {
+	it('each image cell is python: + the Python version + its tag suffix, so the default rows are the sheet’s', () => {
+		for (const row of baseImageRows) assert.equal(row.cells.image, `\`python:3.12${row.tagSuffix}\``);
+		assert.deepEqual(baseImageRowsFor(), baseImageRows);
+		assert.deepEqual(baseImageRowsFor('3.12'), baseImageRows);
+	});
+
+	it('another version changes the image cells only', () => {
+		const rows = baseImageRowsFor('3.9');
+		assert.deepEqual(rows.map((row) => row.cells.image), ['`python:3.9-slim`', '`python:3.9-alpine`', '`python:3.9`']);
+		assert.deepEqual(rows.map(({ cells: { image: _image, ...rest }, ...row }) => ({ ...row, cells: rest })), baseImageRows.map(({ cells: { image: _image, ...rest }, ...row }) => ({ ...row, cells: rest })));
+		assert.equal(baseImageName('slim', '3.14'), 'python:3.14-slim');
+		assert.throws(() => baseImageRowsFor('<img src=x onerror=alert(1)>'), /Setting python:/);
 	});
 });

@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { fillTemplate } from '../../src/lib/fill.ts';
+import { defaultSettings } from '../../src/lib/settings.ts';
+import { snippetText } from '../../src/lib/snippet.ts';
 import { commandGroups, computeWorkers, parseCpu, workersCommands, type WorkersInput } from '../../src/lib/workers.ts';
 
 const base: WorkersInput = { deployment: 'vm', workerType: 'sync', cpu: '4', memory: '', memoryUnit: 'GiB', rss: '', rssUnit: 'MiB' };
@@ -109,6 +113,20 @@ describe('computeWorkers', () => {
 describe('workersCommands', () => {
 	it('gives the environment variable and the command-line flag', () => {
 		assert.deepEqual(workersCommands(5), { env: 'WEB_CONCURRENCY=5', command: 'gunicorn app.main:app -c gunicorn.conf.py --workers 5' });
+	});
+
+	it('runs the reader’s ASGI app: the sheet’s quick command with --workers, app.main:app by default', () => {
+		assert.deepEqual(workersCommands(5, 'app.main:app'), workersCommands(5));
+		assert.deepEqual(workersCommands(3, 'pkg_1.sub.mod:create_app'), { env: 'WEB_CONCURRENCY=3', command: 'gunicorn pkg_1.sub.mod:create_app -c gunicorn.conf.py --workers 3' });
+		// The quick command “Run production locally”, filled with the same app, plus the flag.
+		const quickCommands = snippetText(readFileSync(new URL('../../src/snippets/quick-commands.sh', import.meta.url), 'utf8'));
+		const runLocally = fillTemplate('quick-commands.sh', quickCommands, { ...defaultSettings, app: 'orders.api:app' }).split('\n')[1];
+		assert.equal(workersCommands(2, 'orders.api:app').command, `${runLocally} --workers 2`);
+		assert.deepEqual(commandGroups(workersCommands(3, 'orders.api:app').command), ['gunicorn', 'orders.api:app', '-c gunicorn.conf.py', '--workers 3']);
+	});
+
+	it('refuses an app that fails its rule', () => {
+		for (const app of ['app.main:app --reload', '<img src=x onerror=alert(1)>', 'app.main']) assert.throws(() => workersCommands(2, app), /Setting app:/);
 	});
 });
 

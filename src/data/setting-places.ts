@@ -1,0 +1,107 @@
+/**
+ * Where each setting goes in each template: the one list of it. The snippet files stay the
+ * sheet's text byte for byte, so the places are declared here, over them, by line.
+ *
+ * A place is a whole line of the snippet file (1-based `line`), written as it reads with each
+ * setting's text replaced by a marker: `«port»`, or `«logLevel:upper»` where the template spells
+ * the value its own way. With the defaults put in, the line must equal the file's line exactly
+ * (tests/unit/setting-places.test.ts), so an edited snippet fails the tests until its places are
+ * declared again; `src/lib/fill.ts` fills and marks exactly these ranges and nothing else.
+ *
+ * `notSettings` lists text that holds a setting's default but is not that setting (`logger.info(`
+ * is a method, not the log level). The tests search every snippet for every spelling in
+ * `defaultSpellings`, case-insensitively, and fail on any that is neither a place nor listed here.
+ */
+import type { SettingKey } from '../lib/settings.ts';
+
+/** How a place spells the value: as the setting holds it, or upper-cased (`INFO` for Python's logging). */
+export type PlaceFormat = 'upper';
+
+export interface PlaceLine {
+	/** 1-based line number in the snippet file. */
+	line: number;
+	/** The line as the file has it, each place written `«setting»` or `«setting:format»`. */
+	text: string;
+}
+
+export interface NotASetting {
+	line: number;
+	setting: SettingKey;
+	/** Text on that line holding the setting's default. */
+	text: string;
+	why: string;
+}
+
+export interface SnippetPlaces {
+	places: readonly PlaceLine[];
+	notSettings: readonly NotASetting[];
+}
+
+/** Every snippet file of `src/data/snippets.ts`, even those with no place. */
+export const settingPlaces: Readonly<Record<string, SnippetPlaces>> = {
+	Dockerfile: {
+		places: [
+			{ line: 2, text: 'FROM python:«python»-slim AS builder' },
+			{ line: 16, text: 'FROM python:«python»-slim' },
+			{ line: 25, text: 'EXPOSE «port»' },
+			{ line: 27, text: 'CMD ["gunicorn", "«app»", "-c", "gunicorn.conf.py"]' },
+		],
+		notSettings: [],
+	},
+	'gunicorn.conf.py': {
+		places: [
+			{ line: 4, text: `bind = f"0.0.0.0:{os.getenv('PORT', '«port»')}"` },
+			{ line: 15, text: 'loglevel = os.getenv("LOG_LEVEL", "«logLevel»")' },
+		],
+		notSettings: [],
+	},
+	'logging_config.py': {
+		places: [
+			// The app's own logs at the level gunicorn logs at; Python's logging takes the upper-case name.
+			{ line: 4, text: 'def setup_logging(json_logs: bool = True, log_level: str = "«logLevel:upper»"):' },
+		],
+		notSettings: [{ line: 9, setting: 'logLevel', text: 'StackInfoRenderer', why: 'a structlog processor’s name' }],
+	},
+	'request_logging_middleware.py': {
+		places: [],
+		notSettings: [
+			{ line: 13, setting: 'logLevel', text: 'logger.info(', why: 'the level of this one log call, not the service’s log level' },
+			{ line: 15, setting: 'logLevel', text: 'logger.info(', why: 'the level of this one log call, not the service’s log level' },
+		],
+	},
+	'otel_setup.py': {
+		places: [{ line: 10, text: '    resource = Resource.create({"service.name": "«service»", "service.version": "«version»"})' }],
+		notSettings: [],
+	},
+	'sentry_setup.py': {
+		places: [{ line: 9, text: '    traces_sample_rate=«sampleRate»,' }],
+		notSettings: [],
+	},
+	'health.py': { places: [], notSettings: [] },
+	'quick-commands.sh': {
+		places: [
+			{ line: 2, text: 'gunicorn «app» -c gunicorn.conf.py' },
+			// The image is tagged with the service's name.
+			{ line: 11, text: 'docker images --format "{{.Repository}}:{{.Tag}} {{.Size}}" | grep «service»' },
+			{ line: 14, text: 'kubectl rollout status deployment/«deployment»' },
+			{ line: 15, text: 'kubectl rollout undo deployment/«deployment»  # rollback' },
+		],
+		notSettings: [],
+	},
+};
+
+/**
+ * The spellings of each default the tests hunt for in every snippet, case-insensitively, as
+ * substrings (so `python3.12/site-packages` and `cp312` would be found): the default itself and the forms a
+ * template could write it in.
+ */
+export const defaultSpellings: Readonly<Record<SettingKey, readonly string[]>> = {
+	service: ['my-service', 'my_service', 'myservice'],
+	version: ['1.0.0'],
+	app: ['app.main:app', 'app.main', 'app/main.py'],
+	port: ['8000'],
+	python: ['3.12', '312'],
+	deployment: ['fastapi-service', 'fastapi_service'],
+	logLevel: ['info'],
+	sampleRate: ['0.1'],
+};
