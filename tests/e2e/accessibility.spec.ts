@@ -8,9 +8,12 @@ import { expect, pagePaths, searchFor, searchParts, test } from './fixtures.ts';
 import type { Page } from '@playwright/test';
 
 async function expectNoViolations(page: Page, state: string) {
-	// Expressive Code makes an overflowing code block a focusable region when the browser is first
-	// idle; axe judges the page as a reader meets it, once that has happened.
-	await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
+	// Expressive Code makes an overflowing code block a focusable region in an idle callback after
+	// each resize it observes (a late layout change schedules another): axe judges the page as a
+	// reader meets it, once every block's focusability matches whether it overflows.
+	await page.waitForFunction(() =>
+		[...document.querySelectorAll('.expressive-code pre')].every((pre) => (pre.scrollWidth > pre.clientWidth) === pre.hasAttribute('tabindex')),
+	);
 	const { violations } = await new AxeBuilder({ page }).analyze();
 	const report = violations.map((violation) => ({
 		rule: violation.id,
