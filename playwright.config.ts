@@ -8,15 +8,16 @@ import { chromiumLaunchOptions } from './scripts/chromium.ts';
 const port = Number(process.env['PORT'] ?? 4321);
 const builds = [
 	{ name: 'root', port, base: '/', outDir: './dist' },
-	// The markup and the search index are the same under a sub-path: accessibility, keyboard,
-	// layout-shift and search-index checks run once, on the root build; everything that resolves
-	// a URL runs on both.
+	// The markup, scripts and search index are the same under a sub-path, so behaviour is tested
+	// once, on the root build. The sub-path build runs what resolves a URL: the specs about pages,
+	// links, headers, offline and 404s, and every other test tagged `@subpath` (share links, `?q=`,
+	// result links, downloads, state kept in the URL or in storage).
 	{
 		name: 'subpath',
 		port: port + 1,
 		base: '/docs/cheat-sheet/',
 		outDir: './dist-subpath',
-		testIgnore: ['**/accessibility.spec.ts', '**/keyboard.spec.ts', '**/layout-shift.spec.ts', '**/search-index.spec.ts'],
+		grep: /@subpath|\b(pages|links|headers|offline|not-found)\.spec\.ts\b/,
 	},
 ];
 
@@ -35,7 +36,7 @@ export default defineConfig({
 		name: build.name,
 		use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${build.port}${build.base}` },
 		metadata: { outDir: build.outDir },
-		...(build.testIgnore ? { testIgnore: build.testIgnore } : {}),
+		...(build.grep ? { grep: build.grep } : {}),
 	})),
 	// Each build is served with the headers of its own `_headers` file, Content-Security-Policy
 	// included, so every test runs under the policy that ships (see tests/e2e/static-host.ts).

@@ -71,7 +71,7 @@ sheet.codeBlocks.forEach((block, index) => {
 	});
 });
 
-test('the damaged dash is repaired everywhere in the built site', async ({ page }, testInfo) => {
+test('the damaged dash is repaired everywhere in the built site', { tag: '@subpath' }, async ({ page }, testInfo) => {
 	await page.goto('base-images/');
 	await expect(page.locator('td', { hasText: 'Default choice — pre-built wheels work' })).toBeVisible();
 	const textFiles = (dir: string): string[] =>

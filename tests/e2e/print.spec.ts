@@ -41,7 +41,7 @@ function meanBrightness(path: string, testInfo: TestInfo): number {
 	return sum / count;
 }
 
-test('the whole sheet prints every section and every template, in light colours, without the site’s chrome', async ({ page }, testInfo) => {
+test('the whole sheet prints every section and every template, in light colours, without the site’s chrome', { tag: '@subpath' }, async ({ page }, testInfo) => {
 	await page.emulateMedia({ colorScheme: 'dark' });
 	await page.goto('all/');
 	await expect(page.getByRole('button', { name: 'Print / Save as PDF' })).toBeVisible();

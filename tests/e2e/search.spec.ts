@@ -15,7 +15,7 @@ test('every query of the relevance table lists its page first', async ({ page })
 	expect(Object.keys(firstResultFor).length).toBeGreaterThanOrEqual(40);
 });
 
-test('a result shows its page, the heading it matched and the match highlighted; code shows as code', async ({ page }) => {
+test('a result shows its page, the heading it matched and the match highlighted; code shows as code', { tag: '@subpath' }, async ({ page }) => {
 	await page.goto('');
 	let { options } = await searchFor(page, 'RequestLoggingMiddleware');
 	const first = options.first();
@@ -28,7 +28,7 @@ test('a result shows its page, the heading it matched and the match highlighted;
 	await expect(options.first().locator('mark').first()).toHaveText(/traffic/i);
 });
 
-test('keyboard: ↑/↓ move the active result, Enter opens it, Escape closes and returns focus', async ({ page }) => {
+test('keyboard: ↑/↓ move the active result, Enter opens it, Escape closes and returns focus', { tag: '@subpath' }, async ({ page }) => {
 	await page.goto('dockerfile/');
 	const opener = page.getByRole('button', { name: 'Search', exact: true });
 	await opener.focus();
@@ -94,7 +94,7 @@ test('/ opens search, except while typing in a field', async ({ page }) => {
 	await expect(options.first()).toHaveAttribute('href', /\/health-checks\/$/);
 });
 
-test('?q= on any page opens search with the term and its results', async ({ page }) => {
+test('?q= on any page opens search with the term and its results', { tag: '@subpath' }, async ({ page }) => {
 	await page.goto('workers/?q=traces_sample_rate');
 	const { dialog, field, options } = searchParts(page);
 	await expect(field).toHaveValue('traces_sample_rate');

@@ -123,7 +123,7 @@ test('the reader’s values fill, mark, copy and download every template on ever
 	await expectTemplatesFilled(page, defaultSettings);
 });
 
-test('values persist across a reload, and a share link carries them to a fresh browser', async ({ page, browser, baseURL }) => {
+test('values persist across a reload, and a share link carries them to a fresh browser', { tag: '@subpath' }, async ({ page, browser, baseURL }) => {
 	await page.goto('gunicorn/');
 	const { field, dialog } = await openSettings(page);
 	await field('Port').fill('9100');
@@ -148,7 +148,7 @@ test('values persist across a reload, and a share link carries them to a fresh b
 	await other.close();
 });
 
-test('a link’s values win over stored ones, and the notice names what it could not use', async ({ page }) => {
+test('a link’s values win over stored ones, and the notice names what it could not use', { tag: '@subpath' }, async ({ page }) => {
 	await page.goto('dockerfile/');
 	await page.evaluate(
 		([key]) => localStorage.setItem(key ?? '', JSON.stringify({ version: 1, values: { port: '7000', service: 'stored' } })),

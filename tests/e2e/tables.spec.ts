@@ -34,7 +34,7 @@ const wraps = (locator: Locator) =>
 	});
 
 test.describe('metrics table', () => {
-	test('sorts by click and by keyboard, with aria-sort, and the sort survives a reload', async ({ page }) => {
+	test('sorts by click and by keyboard, with aria-sort, and the sort survives a reload', { tag: '@subpath' }, async ({ page }) => {
 		await page.goto('metrics/');
 		await page.getByRole('button', { name: 'Type' }).click();
 		await expect(header(page, 'Type')).toHaveAttribute('aria-sort', 'ascending');
@@ -52,7 +52,7 @@ test.describe('metrics table', () => {
 		await expect(header(page, 'Metric')).toHaveAttribute('aria-sort', 'none');
 	});
 
-	test('a third click returns to the sheet’s order, by keyboard too, and the URL drops the sort', async ({ page }) => {
+	test('a third click returns to the sheet’s order, by keyboard too, and the URL drops the sort', { tag: '@subpath' }, async ({ page }) => {
 		await page.goto('metrics/');
 		const sheetOrder = metricRows.map((row) => cellText(row.cells.metric));
 		const button = page.getByRole('button', { name: 'Metric' });
@@ -100,7 +100,7 @@ test.describe('metrics table', () => {
 		for (const name of await names.all()) expect((await wraps(name)).lineStarts, 'on a wide screen a name stays on one line').toEqual([]);
 	});
 
-	test('filters by text and by type chips, counts rows, and shares the view by URL', async ({ page }) => {
+	test('filters by text and by type chips, counts rows, and shares the view by URL', { tag: '@subpath' }, async ({ page }) => {
 		await page.goto('metrics/');
 		await expect(page.getByText('8 of 8 metrics')).toBeVisible();
 		await page.getByLabel('Filter metrics').fill('histogram');
@@ -135,7 +135,7 @@ test.describe('metrics table', () => {
 		await expect(page).toHaveURL(/\/metrics\/$/);
 	});
 
-	test('bad URL parameters get a message and the table still shows', async ({ page }) => {
+	test('bad URL parameters get a message and the table still shows', { tag: '@subpath' }, async ({ page }) => {
 		await page.goto('metrics/?sort=%3Cscript%3Ealert(1)%3C/script%3E&type=Nope&dir=sideways');
 		const problems = page.getByRole('alert').filter({ hasText: 'Cannot sort' });
 		await expect(problems).toHaveText('Cannot sort by “<script>alert(1)</script>”: there is no such column. Showing the sheet’s order. Unknown type “Nope”: choose from Counter, Histogram, Gauge.');
@@ -176,7 +176,7 @@ test.describe('alerting rules', () => {
 		await expect(page.getByRole('row').filter({ hasText: 'http_requests_total' }).getByRole('link', { name: 'Chart only' })).toBeVisible();
 	});
 
-	test('downloads prometheus-rules.yml with the edited thresholds, valid for promtool', async ({ page }) => {
+	test('downloads prometheus-rules.yml with the edited thresholds, valid for promtool', { tag: '@subpath' }, async ({ page }) => {
 		await page.goto('metrics/');
 		await page.getByLabel('5xx share of requests above').fill('0.5');
 		await page.getByLabel('DB pool size').fill('20');
@@ -386,7 +386,7 @@ test.describe('workers calculator', () => {
 });
 
 test.describe('the whole sheet page', () => {
-	test('its tables and tools work side by side without taking over the URL', async ({ page }) => {
+	test('its tables and tools work side by side without taking over the URL', { tag: '@subpath' }, async ({ page }) => {
 		await page.goto('all/?sort=size');
 		await expect(page.getByRole('alert').filter({ hasText: 'Cannot sort' })).toHaveCount(0);
 		await expect(page.locator('#table-metrics tbody tr:not([hidden])')).toHaveCount(8);

@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures.ts';
 
-test('the theme select switches themes and the choice survives a reload', async ({ page }) => {
+test('the theme select switches themes and the choice survives a reload', { tag: '@subpath' }, async ({ page }) => {
 	await page.emulateMedia({ colorScheme: 'light' });
 	await page.goto('metrics/');
 	const html = page.locator('html');
