@@ -1,6 +1,6 @@
 /**
  * The settings dialog and the live templates (issue 10). Values come from the defaults, this
- * browser's storage and a share link (link wins), and every template on the page takes them: the
+ * browser's storage and a share link (a link's values over the defaults), and every template on the page takes them: the
  * build marked each place in the highlighted code (ec.config.mjs, `setting-value` spans), so this
  * only swaps text, keeping the token's colour span; the copy button's `data-code` and the Download
  * button get the filled text from `fillTemplate`. Every value shown has passed its rule, and all
@@ -147,7 +147,7 @@ function showValues(values: SettingValues, except: Element | null = document.act
 let started = false;
 
 /**
- * Loads the values (defaults < stored < link), fills every template and wires the dialog. The
+ * Loads the values (a link's over the defaults, else the stored ones), fills every template and wires the dialog. The
  * page's small script (settings-boot.ts) calls it when there is something to fill or the reader
  * reaches for the settings; a second call does nothing.
  */
@@ -157,19 +157,17 @@ export function startSettings(): void {
 	if (started || !dialog) return;
 	started = true;
 
-	const search = location.search;
-	const params = new URLSearchParams(search);
-	const fromLink = settingDefinitions.some(({ param }) => params.has(param));
-	const loaded = loadSettings(readStorage(), search);
+	const params = new URLSearchParams(location.search);
+	const loaded = loadSettings(readStorage(), location.search);
 	let values = loaded.values;
 
-	if (fromLink) {
+	if (loaded.loadedFromLink || loaded.problems.length) {
 		// The link's values are now the reader's; the address keeps only what is not a setting, so a
 		// reload does not undo what is typed next.
-		writeStorage(values);
+		if (loaded.loadedFromLink) writeStorage(values);
 		const rest = writeSettingsToParams(params, {}).toString();
 		history.replaceState(history.state, '', `${location.pathname}${rest ? `?${rest}` : ''}${location.hash}`);
-		showNotice(loaded.problems.map((problem) => problem.message));
+		showNotice(loaded.loadedFromLink, loaded.problems.map((problem) => problem.message));
 	}
 	showValues(values);
 	fillTemplates(values);
@@ -225,14 +223,17 @@ export function openSettings(): void {
 	document.querySelector<HTMLDialogElement>('#settings-dialog')?.showModal();
 }
 
-function showNotice(problems: string[]): void {
+function showNotice(loadedFromLink: boolean, problems: string[]): void {
 	const notice = document.querySelector<HTMLElement>('[data-settings-notice]');
 	const text = notice?.querySelector<HTMLElement>('[data-settings-notice-text]');
 	if (!notice || !text) return;
 	const heading = document.createElement('p');
-	heading.textContent = problems.length
-		? `Settings loaded from the link, except ${problems.length === 1 ? 'one value' : `${problems.length} values`} it could not use:`
-		: 'Settings loaded from the link.';
+	const count = problems.length === 1 ? 'one value' : `${problems.length} values`;
+	heading.textContent = !loadedFromLink
+		? 'The link’s settings could not be used, so yours are unchanged:'
+		: problems.length
+			? `Settings loaded from the link, except ${count} it could not use. What it leaves out is the sheet’s default:`
+			: 'Settings loaded from the link. What it leaves out is the sheet’s default.';
 	text.replaceChildren(heading);
 	if (problems.length) {
 		const list = document.createElement('ul');
@@ -250,6 +251,9 @@ function showNotice(problems: string[]): void {
 	notice.querySelector('[data-settings-notice-close]')?.addEventListener('click', close);
 	notice.querySelector('[data-settings-notice-open]')?.addEventListener('click', () => {
 		close();
+		// The dialog hands focus back to what opened it; the notice is gone by then, so the header
+		// button stands in as the opener.
+		document.querySelector<HTMLElement>('[data-settings-open]')?.focus();
 		openSettings();
 	});
 }

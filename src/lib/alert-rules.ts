@@ -241,14 +241,14 @@ export function ruleYaml(query: AlertQuery, why: string, forDuration: string, in
 }
 
 /**
- * The whole `prometheus-rules.yml`: one group with every alert, in the sheet's order. Scoped to a
- * service, the group takes the service's name, so each service's file has a group of its own.
+ * The whole `prometheus-rules.yml`: one group with every alert, in the sheet's order, named after
+ * the reader's service (the scope's value when scoped), so each service's file has a group of its own.
  */
-export function rulesFile(t: Thresholds, rows: ReadonlyArray<{ id: MetricId; cells: { why: string } }>, scope?: AlertScope): string {
+export function rulesFile(t: Thresholds, rows: ReadonlyArray<{ id: MetricId; cells: { why: string } }>, scope?: AlertScope, service = 'my-service'): string {
 	const queries = metricQueries(t, scope);
 	const rules = rows.flatMap((row) => {
 		const query = queries[row.id];
 		return query.kind === 'alert' ? [ruleYaml(query, row.cells.why, t.forDuration, 6, scope)] : [];
 	});
-	return ['groups:', `  - name: ${scope ? scopeValue(scope) : 'fastapi-service'}`, '    rules:', ...rules].join('\n') + '\n';
+	return ['groups:', `  - name: ${scope ? scopeValue(scope) : service}`, '    rules:', ...rules].join('\n') + '\n';
 }

@@ -1,7 +1,8 @@
 /**
  * The reader's own service details (issue 10): each setting's rule, its round trip through the
- * URL (`?service=orders&port=9000`) and through localStorage, and how the three sources merge
- * (defaults < stored < URL). Pure: the form, the storage and the address bar live in components.
+ * URL (`?service=orders&port=9000`) and through localStorage, and how they combine (a link's
+ * values over the defaults, else the stored ones). Pure: the form, the storage and the address
+ * bar live in components.
  *
  * Every default is the sheet's own text, so at the defaults every template stays byte for byte the
  * sheet's. Every rule is a small ASCII grammar with no room for markup or a URL scheme: a value
@@ -83,8 +84,9 @@ function notAscii(text: string, what: string): string | undefined {
 	return bad === undefined ? undefined : `${quoted(text)} has ${describeCharacter(bad)}, which is not ${what}.`;
 }
 
-function fail(rule: string, problem: string): { error: string } {
-	return { error: `${problem} ${rule}` };
+/** What is wrong, in one sentence; the field's rule is shown beside it, so the message does not repeat it. */
+function fail(problem: string): { error: string } {
+	return { error: problem };
 }
 
 function dnsLabel(what: string, example: string): { rule: string; validate: (text: string) => Validated } {
@@ -93,16 +95,16 @@ function dnsLabel(what: string, example: string): { rule: string; validate: (tex
 		rule,
 		validate(text) {
 			const name = text.trim();
-			if (!name) return fail(rule, `Enter the ${what}, such as ${example}.`);
+			if (!name) return fail(`Enter the ${what}, such as ${example}.`);
 			const bad = firstOutside(name, /[a-zA-Z0-9-]/);
-			if (bad !== undefined) return fail(rule, `${quoted(name)} has ${describeCharacter(bad)}, which a Kubernetes name cannot hold.`);
+			if (bad !== undefined) return fail(`${quoted(name)} has ${describeCharacter(bad)}, which a Kubernetes name cannot hold.`);
 			if (/[A-Z]/.test(name)) {
 				const lower = asciiLower(name);
 				const fits = lower.length <= MAX_DNS_LABEL_LENGTH && !/^-|-$/.test(lower);
-				return fail(rule, `${quoted(name)} has upper-case letters${fits ? `: write ${quoted(lower)}` : ''}.`);
+				return fail(`${quoted(name)} has upper-case letters${fits ? `: write ${quoted(lower)}` : ''}.`);
 			}
-			if (name.length > MAX_DNS_LABEL_LENGTH) return fail(rule, `${quoted(name)} is ${name.length} characters long.`);
-			if (name.startsWith('-') || name.endsWith('-')) return fail(rule, `${quoted(name)} starts or ends with '-'.`);
+			if (name.length > MAX_DNS_LABEL_LENGTH) return fail(`${quoted(name)} is ${name.length} characters long.`);
+			if (name.startsWith('-') || name.endsWith('-')) return fail(`${quoted(name)} starts or ends with '-'.`);
 			return { value: name };
 		},
 	};
@@ -115,20 +117,20 @@ const VERSION_RULE = `A semantic version (SemVer 2.0.0): MAJOR.MINOR.PATCH such 
 
 function validateVersion(text: string): Validated {
 	const version = text.trim();
-	if (!version) return fail(VERSION_RULE, 'Enter the service version, such as 1.0.0.');
-	if (version.length > MAX_VERSION_LENGTH) return fail(VERSION_RULE, `${quoted(version)} is ${version.length} characters long.`);
+	if (!version) return fail('Enter the service version, such as 1.0.0.');
+	if (version.length > MAX_VERSION_LENGTH) return fail(`${quoted(version)} is ${version.length} characters long.`);
 	if (SEMVER.test(version)) return { value: version };
 	const bad = firstOutside(version, /[0-9A-Za-z.+-]/);
 	if (bad === ' ' && SEMVER.test(version.replace(' ', '+'))) {
 		// `?version=1.0.0+build.5` typed by hand: a URL query reads `+` as a space.
-		return fail(VERSION_RULE, `${quoted(version)} has a space; in a link, write the + before build metadata as %2B.`);
+		return fail(`${quoted(version)} has a space; in a link, write the + before build metadata as %2B.`);
 	}
-	if (bad !== undefined) return fail(VERSION_RULE, `${quoted(version)} has ${describeCharacter(bad)}, which a version cannot hold.`);
-	if (/^[vV]/.test(version) && SEMVER.test(version.slice(1))) return fail(VERSION_RULE, `Write ${quoted(version.slice(1))}, without the v.`);
+	if (bad !== undefined) return fail(`${quoted(version)} has ${describeCharacter(bad)}, which a version cannot hold.`);
+	if (/^[vV]/.test(version) && SEMVER.test(version.slice(1))) return fail(`Write ${quoted(version.slice(1))}, without the v.`);
 	const core = /^[^-+]*/.exec(version)?.[0] ?? '';
-	if (!/^\d+\.\d+\.\d+$/.test(core)) return fail(VERSION_RULE, `${quoted(version)} does not start with three numbers MAJOR.MINOR.PATCH.`);
-	if (/(^|\.)0\d/.test(core)) return fail(VERSION_RULE, `${quoted(version)} has a number with a leading zero.`);
-	return fail(VERSION_RULE, `${quoted(version)} is not a semantic version.`);
+	if (!/^\d+\.\d+\.\d+$/.test(core)) return fail(`${quoted(version)} does not start with three numbers MAJOR.MINOR.PATCH.`);
+	if (/(^|\.)0\d/.test(core)) return fail(`${quoted(version)} has a number with a leading zero.`);
+	return fail(`${quoted(version)} is not a semantic version.`);
 }
 
 const APP_RULE = `As module.path:attribute, such as app.main:app: Python names (ASCII letters, digits and _, not starting with a digit, not a keyword) joined by dots, then a colon and one name; at most ${MAX_APP_LENGTH} characters.`;
@@ -144,25 +146,29 @@ function pythonNameProblem(name: string, where: string): string | undefined {
 
 function validateApp(text: string): Validated {
 	const app = text.trim();
-	if (!app) return fail(APP_RULE, 'Enter the ASGI app, such as app.main:app.');
-	if (app.length > MAX_APP_LENGTH) return fail(APP_RULE, `${quoted(app)} is ${app.length} characters long.`);
+	if (!app) return fail('Enter the ASGI app, such as app.main:app.');
+	if (app.length > MAX_APP_LENGTH) return fail(`${quoted(app)} is ${app.length} characters long.`);
 	const lookAlike = notAscii(app, 'ASCII');
-	if (lookAlike) return fail(APP_RULE, lookAlike);
+	if (lookAlike) return fail(lookAlike);
 	const parts = app.split(':');
-	if (parts.length === 1) return fail(APP_RULE, `${quoted(app)} has no colon before the app’s name, as in ${quoted(`${app}:app`)}.`);
-	if (parts.length > 2) return fail(APP_RULE, `${quoted(app)} has more than one colon.`);
+	if (parts.length === 1) {
+		// Suggest `<module>:app` only where the module path would pass.
+		const suggestion = validateApp(`${app}:app`);
+		return fail(`${quoted(app)} has no colon before the app’s name${'value' in suggestion ? `, as in ${quoted(suggestion.value)}` : ''}.`);
+	}
+	if (parts.length > 2) return fail(`${quoted(app)} has more than one colon.`);
 	const [modulePath = '', attribute = ''] = parts;
-	if (URL_SCHEMES.has(asciiLower(modulePath))) return fail(APP_RULE, `${quoted(app)} reads as a ${asciiLower(modulePath)}: link, not a Python module.`);
-	if (!modulePath) return fail(APP_RULE, `${quoted(app)} has no module path before the colon.`);
-	if (modulePath.split('.').includes('')) return fail(APP_RULE, `The module path ${quoted(modulePath)} has an empty part: a dot at an end, or two in a row.`);
+	if (URL_SCHEMES.has(asciiLower(modulePath))) return fail(`${quoted(app)} reads as a ${asciiLower(modulePath)}: link, not a Python module.`);
+	if (!modulePath) return fail(`${quoted(app)} has no module path before the colon.`);
+	if (modulePath.split('.').includes('')) return fail(`The module path ${quoted(modulePath)} has an empty part: a dot at an end, or two in a row.`);
 	for (const name of modulePath.split('.')) {
 		const problem = pythonNameProblem(name, 'in the module path');
-		if (problem) return fail(APP_RULE, problem);
+		if (problem) return fail(problem);
 	}
-	if (!attribute) return fail(APP_RULE, `${quoted(app)} has no name after the colon.`);
-	if (/^[A-Za-z_][A-Za-z0-9_]*\(\)$/.test(attribute)) return fail(APP_RULE, `After the colon goes the app’s name only, such as ${quoted(attribute.slice(0, -2))}.`);
+	if (!attribute) return fail(`${quoted(app)} has no name after the colon.`);
+	if (/^[A-Za-z_][A-Za-z0-9_]*\(\)$/.test(attribute)) return fail(`After the colon goes the app’s name only, such as ${quoted(attribute.slice(0, -2))}.`);
 	const problem = pythonNameProblem(attribute, 'after the colon');
-	return problem ? fail(APP_RULE, problem) : { value: app };
+	return problem ? fail(problem) : { value: app };
 }
 
 const PORT_RULE = 'A whole number from 1 to 65535, in plain digits without leading zeros.';
@@ -171,16 +177,16 @@ function validatePort(text: string): Validated {
 	const port = text.trim();
 	if (!/^[0-9]+$/.test(port)) {
 		const lookAlike = notAscii(port, 'an ASCII digit');
-		if (lookAlike) return fail(PORT_RULE, lookAlike);
+		if (lookAlike) return fail(lookAlike);
 		const parsed = parseDecimal(port, { empty: 'Enter the port, such as 8000.', notANumber: (raw) => `${quoted(raw)} is not a port number.` });
-		if ('error' in parsed) return fail(PORT_RULE, parsed.error);
-		if (!/^[+-]?\d+$/.test(port)) return fail(PORT_RULE, `${quoted(port)} is not a whole number.`);
-		if (parsed.value < 1 || parsed.value > 65535) return fail(PORT_RULE, `${quoted(port)} is out of range.`);
-		return fail(PORT_RULE, `Write ${quoted(port)} without a sign.`);
+		if ('error' in parsed) return fail(parsed.error);
+		if (!/^[+-]?\d+$/.test(port)) return fail(`${quoted(port)} is not a whole number.`);
+		if (parsed.value < 1 || parsed.value > 65535) return fail(`${quoted(port)} is out of range.`);
+		return fail(`Write ${quoted(port)} without a sign.`);
 	}
 	const number = Number(port);
-	if (number < 1 || number > 65535) return fail(PORT_RULE, `${quoted(port)} is out of range.`);
-	if (port.startsWith('0')) return fail(PORT_RULE, `Write ${quoted(port)} without leading zeros: ${number}.`);
+	if (number < 1 || number > 65535) return fail(`${quoted(port)} is out of range.`);
+	if (port.startsWith('0')) return fail(`Write ${quoted(port)} without leading zeros: ${number}.`);
 	return { value: port };
 }
 
@@ -188,27 +194,27 @@ const PYTHON_RULE = `A released Python minor version from ${pythonVersions[0]} t
 
 function validatePython(text: string): Validated {
 	const version = text.trim();
-	if (!version) return fail(PYTHON_RULE, 'Enter the Python version, such as 3.12.');
+	if (!version) return fail('Enter the Python version, such as 3.12.');
 	if ((pythonVersions as readonly string[]).includes(version)) return { value: version };
 	const lookAlike = notAscii(version, 'an ASCII digit or dot');
-	if (lookAlike) return fail(PYTHON_RULE, lookAlike);
+	if (lookAlike) return fail(lookAlike);
 	const patch = /^(\d+\.\d+)\.\d+$/.exec(version);
 	if (patch?.[1] && (pythonVersions as readonly string[]).includes(patch[1])) {
-		return fail(PYTHON_RULE, `Give the minor version only: ${quoted(patch[1])}, not ${quoted(version)}; the image python:${patch[1]}-slim follows its patch releases.`);
+		return fail(`Give the minor version only: ${quoted(patch[1])}, not ${quoted(version)}; the image python:${patch[1]}-slim follows its patch releases.`);
 	}
-	return fail(PYTHON_RULE, `${quoted(version)} is not in the list.`);
+	return fail(`${quoted(version)} is not in the list.`);
 }
 
 const LOG_LEVEL_RULE = `One of gunicorn’s log levels: ${logLevels.join(', ')}.`;
 
 function validateLogLevel(text: string): Validated {
 	const level = asciiLower(text.trim());
-	if (!level) return fail(LOG_LEVEL_RULE, 'Choose a log level, such as info.');
+	if (!level) return fail('Choose a log level, such as info.');
 	if ((logLevels as readonly string[]).includes(level)) return { value: level };
-	if (level === 'warn') return fail(LOG_LEVEL_RULE, 'gunicorn spells it “warning”.');
+	if (level === 'warn') return fail('gunicorn spells it “warning”.');
 	const lookAlike = notAscii(text.trim(), 'an ASCII letter');
-	if (lookAlike) return fail(LOG_LEVEL_RULE, lookAlike);
-	return fail(LOG_LEVEL_RULE, `${quoted(text.trim())} is not one of gunicorn’s levels.`);
+	if (lookAlike) return fail(lookAlike);
+	return fail(`${quoted(text.trim())} is not one of gunicorn’s levels.`);
 }
 
 const SAMPLE_RATE_RULE = 'A plain decimal from 0 to 1, such as 0.1: the share of requests traced (0 none, 1 all).';
@@ -219,13 +225,13 @@ function validateSampleRate(text: string): Validated {
 	if (percent?.[1]) {
 		const share = String(Number((Number(percent[1]) / 100).toPrecision(12)));
 		const hint = /^\d+(\.\d+)?$/.test(share) && Number(share) <= 1 ? `: write ${quoted(share)}` : '';
-		return fail(SAMPLE_RATE_RULE, `${quoted(rate)} is a percentage${hint}.`);
+		return fail(`${quoted(rate)} is a percentage${hint}.`);
 	}
 	const lookAlike = notAscii(rate, 'an ASCII digit or dot');
-	if (lookAlike) return fail(SAMPLE_RATE_RULE, lookAlike);
+	if (lookAlike) return fail(lookAlike);
 	const parsed = parseDecimal(rate, { empty: 'Enter the traces sample rate, such as 0.1.' });
-	if ('error' in parsed) return fail(SAMPLE_RATE_RULE, parsed.error);
-	if (!(parsed.value >= 0 && parsed.value <= 1)) return fail(SAMPLE_RATE_RULE, `${quoted(rate)} is out of range.`);
+	if ('error' in parsed) return fail(parsed.error);
+	if (!(parsed.value >= 0 && parsed.value <= 1)) return fail(`${quoted(rate)} is out of range.`);
 	// One spelling for the templates and the link: `.5` → 0.5, `+1.` → 1, `-0` → 0, `00.25` → 0.25.
 	const [, whole = '', fraction = ''] = /^[+-]?(\d*)\.?(\d*)$/.exec(rate) ?? [];
 	const integer = whole.replace(/^0+(?=\d)/, '') || '0';
@@ -264,7 +270,7 @@ export function applySettingInput(values: SettingValues, key: SettingKey, text: 
 	return 'error' in checked ? { values, error: checked.error } : { values: { ...values, [key]: checked.value } };
 }
 
-/** Later sources win: `mergeSettings(stored, fromUrl)` is defaults < stored < URL. */
+/** The defaults with each layer's values over them, later layers winning. */
 export function mergeSettings(...layers: ReadonlyArray<Partial<SettingValues>>): SettingValues {
 	const merged: SettingValues = { ...defaultSettings };
 	for (const layer of layers) {
@@ -298,30 +304,46 @@ export interface SettingProblem {
 	message: string;
 }
 
+/** A parameter's name as a reader may spell it: `sample-rate`, `sampleRate`, `SAMPLE_RATE` are one. */
+function looseParamName(name: string): string {
+	return asciiLower(name).replace(/[-_]/g, '');
+}
+
 /**
  * The settings a link carries (`?service=orders&port=9000`, with or without the `?`): each value
- * that passes its rule, and for each that does not, the parameter and why. Parameters that are no
- * setting's (`q` for search, `type` for the metrics table) are left alone. A parameter given twice
- * counts once, its first value, as the site's other parameters do.
+ * that passes its rule, and for each that does not, the parameter and why. A setting's parameter
+ * is read in any case and with or without its dashes (`sampleRate`, `SERVICE`), as readers type
+ * links by hand. Parameters that are no setting's (`q` for search, `type` for the metrics table)
+ * are left alone. A setting given twice uses its first value, and the problems say so.
  */
 export function parseSettingsFromUrl(search: string): { values: Partial<SettingValues>; problems: SettingProblem[] } {
-	const params = new URLSearchParams(search);
+	const given = new Map<SettingKey, Array<{ param: string; raw: string }>>();
+	for (const [param, raw] of new URLSearchParams(search)) {
+		const definition = settingDefinitions.find((entry) => looseParamName(entry.param) === looseParamName(param));
+		if (definition) given.set(definition.key, [...(given.get(definition.key) ?? []), { param, raw }]);
+	}
 	const values: Partial<SettingValues> = {};
 	const problems: SettingProblem[] = [];
-	for (const { key, param, label, validate } of settingDefinitions) {
-		const raw = params.get(param);
-		if (raw === null) continue;
-		const checked = validate(raw);
+	for (const { key, label, validate } of settingDefinitions) {
+		const [first, ...others] = given.get(key) ?? [];
+		if (!first) continue;
+		const checked = validate(first.raw);
 		if ('value' in checked) values[key] = checked.value;
-		else problems.push({ param, key, value: raw, message: `${label} in the link (${param}): ${checked.error}` });
+		else problems.push({ param: first.param, key, value: first.raw, message: `${label} in the link (${first.param}): ${checked.error}` });
+		const ignored = others.filter((other) => other.raw !== first.raw);
+		if (ignored.length) {
+			const list = ignored.map((other) => quoted(other.raw)).join(', ');
+			problems.push({ param: first.param, key, value: ignored[0]?.raw ?? '', message: `${label} is in the link more than once: the first value was read, not ${list}.` });
+		}
 	}
 	return { values, problems };
 }
 
-/** `params` with the settings written in: non-default values only, in definition order; other parameters kept. */
+/** `params` with the settings written in (any spelling of a setting's parameter replaced): non-default values only, in definition order; other parameters kept. */
 export function writeSettingsToParams(params: URLSearchParams, values: Partial<SettingValues>): URLSearchParams {
 	const next = new URLSearchParams(params);
-	for (const { param } of settingDefinitions) next.delete(param);
+	const settingParams = new Set(settingDefinitions.map(({ param }) => looseParamName(param)));
+	for (const name of new Set(next.keys())) if (settingParams.has(looseParamName(name))) next.delete(name);
 	const changed = nonDefaultSettings(values);
 	for (const { key, param } of settingDefinitions) {
 		const value = changed[key];
@@ -386,8 +408,15 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Everything the page starts from: defaults < stored < link, and what the link held that could not be used. */
-export function loadSettings(storedRaw: string | null, search: string): { values: SettingValues; problems: SettingProblem[] } {
+/**
+ * Everything the page starts from. A link that carries usable settings is a whole setup, as the
+ * reader who shared it saw it: its values over the sheet's defaults, so this browser's own stored
+ * values do not mix in (`loadedFromLink`). A link with none usable leaves the stored values as they
+ * are. `problems` names what the link held that could not be used.
+ */
+export function loadSettings(storedRaw: string | null, search: string): { values: SettingValues; problems: SettingProblem[]; loadedFromLink: boolean } {
 	const fromUrl = parseSettingsFromUrl(search);
-	return { values: mergeSettings(readStoredSettings(storedRaw), fromUrl.values), problems: fromUrl.problems };
+	const loadedFromLink = Object.keys(fromUrl.values).length > 0;
+	const values = loadedFromLink ? mergeSettings(fromUrl.values) : mergeSettings(readStoredSettings(storedRaw));
+	return { values, problems: fromUrl.problems, loadedFromLink };
 }

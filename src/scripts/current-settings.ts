@@ -1,6 +1,6 @@
 /**
  * The reader's settings for the page's tools (workers calculator, alert rules, base images): the
- * values now (defaults < stored < link, as the settings dialog loads them) and each change typed in
+ * values now (a link's over the defaults, else the stored ones, as the settings dialog loads them) and each change typed in
  * the dialog, which settings-ui.ts announces with a `cheat-sheet:settings` event on `document`.
  */
 import { loadSettings, SETTINGS_STORAGE_KEY, type SettingValues } from '../lib/settings';

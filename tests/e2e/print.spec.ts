@@ -55,7 +55,7 @@ test('the whole sheet prints every section and every template, in light colours,
 	const cellWords = sheet.tables.flatMap((table) => table.rows.flat().flatMap((cell) => cellText(cell).split(/\s+/)));
 	for (const word of cellWords) expect(text).toContain(squash(word));
 	expect(text).toContain(squash('(https://github.com/trallnag/prometheus-fastapi-instrumentator)'));
-	for (const chrome of ['Print / Save as PDF', 'Whole sheet, one page', 'Filter metrics', 'Copy rule', 'Chart only', 'Rule', 'Ctrl K', '↕']) expect(text).not.toContain(squash(chrome));
+	for (const chrome of ['Print / Save as PDF', 'Whole sheet, one page', 'Filter metrics', 'Copy rule', 'Chart only', 'Rule', 'Ctrl K', '↕', 'Download', 'Fill in your service']) expect(text).not.toContain(squash(chrome));
 	expect(meanBrightness(pdf, testInfo)).toBeGreaterThan(225);
 	// The screen theme comes back after printing.
 	await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');

@@ -160,7 +160,20 @@ test('a link’s values win over stored ones, and the notice names what it could
 	await expect(notice).toContainText('Python version in the link (python)');
 	await expect(notice).toContainText('Service name in the link (service)');
 	await expect(notice.getByRole('listitem')).toHaveCount(2);
-	await expectTemplatesFilled(page, { ...defaultSettings, port: '9000', service: 'stored' });
+	// The link is the sharer's whole setup: this browser's stored service name does not mix in.
+	await expect(notice).toContainText('What it leaves out is the sheet’s default');
+	await expectTemplatesFilled(page, { ...defaultSettings, port: '9000' });
+	// Reviewing the settings from the notice, then closing them, leaves focus on the header button.
+	await notice.getByRole('button', { name: 'Review settings' }).click();
+	await expect(page.locator('#settings-dialog')).toBeVisible();
+	await page.keyboard.press('Escape');
+	await expect(page.locator('[data-settings-open]')).toBeFocused();
+	await expect(notice).toBeHidden();
+
+	// A link with nothing usable says so and leaves this browser's settings as they were.
+	await page.goto('dockerfile/?port=0');
+	await expect(notice).toContainText('The link’s settings could not be used, so yours are unchanged');
+	await expectTemplatesFilled(page, { ...defaultSettings, port: '9000' });
 	await notice.getByRole('button', { name: 'Dismiss notice' }).click();
 	await expect(notice).toBeHidden();
 });
@@ -172,8 +185,9 @@ test('a bad value shows its rule’s message beside its field, and the templates
 	await field('Port').fill('70000');
 	await expect(field('Port')).toHaveAttribute('aria-invalid', 'true');
 	const error = dialog.locator('#setting-port-error');
-	await expect(error).toHaveText(/“70000” is out of range\. A whole number from 1 to 65535/);
-	await expect(field('Port')).toHaveAccessibleDescription(/out of range/);
+	// The message says what is wrong; the rule stands beside the field, once.
+	await expect(error).toHaveText('“70000” is out of range.');
+	await expect(field('Port')).toHaveAccessibleDescription(/^A whole number from 1 to 65535.* “70000” is out of range\.$/);
 	await expect(page.locator('.setting-value[data-setting="port"]')).toHaveText('9001');
 	await field('Port').fill('9002');
 	await expect(error).toBeEmpty();
@@ -283,6 +297,7 @@ test('the panel above a page’s templates fills them, keeps in step with the di
 	await expectTemplatesFilled(page, { ...defaultSettings, port: '9300', python: '3.14' });
 	await port.fill('0');
 	await expect(panel.locator('#inline-dockerfile-port-error')).toHaveText(/“0” is out of range/);
+	await expect(port).toHaveAttribute('aria-invalid', 'true');
 	await expect(page.locator('.setting-value[data-setting="port"]')).toHaveText('9300');
 	const { field } = await openSettings(page);
 	await expect(field('Port')).toHaveValue('9300');

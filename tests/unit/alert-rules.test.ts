@@ -198,7 +198,8 @@ describe('alert rules scoped to one service', () => {
 		assert.deepEqual(metricQueries(edited, undefined), metricQueries(edited));
 		const file = rulesFile(defaultThresholds, metricRows);
 		assert.equal(rulesFile(defaultThresholds, metricRows, undefined), file);
-		assert.match(file, /^groups:\n {2}- name: fastapi-service\n {4}rules:\n {6}- alert: HighRequestLatencyP99\n/);
+		assert.match(file, /^groups:\n {2}- name: my-service\n {4}rules:\n {6}- alert: HighRequestLatencyP99\n/);
+		assert.match(rulesFile(defaultThresholds, metricRows, undefined, 'orders'), /^groups:\n {2}- name: orders\n/);
 		assert.doesNotMatch(file, /job|service=/);
 	});
 
