@@ -22,7 +22,7 @@ const sources: Array<{ folder: string; templates: ServedTemplate[] }> = [
 const cases: TemplateCase[] = sources.flatMap(({ folder, templates }) =>
 	templates.flatMap((template) =>
 		settingsSets
-			.filter((set, index) => index === 0 || isFilled(template))
+			.filter((_, index) => index === 0 || isFilled(template))
 			.map((set) => ({ template, label: `${folder}/${template.path}`, values: set.values, settings: set.label, text: filledText(template, set.values) })),
 	),
 );
