@@ -1,14 +1,23 @@
 #!/usr/bin/env bash
 # Installs the system tools the tests drive, from Debian's packages, when they are missing:
 # Chromium for the browser tests (Playwright's own browser download is not used), promtool
-# (Debian's prometheus package) to check the generated alerting rules, and pdftotext and
-# pdftoppm (poppler-utils) to read the printed PDF.
+# (Debian's prometheus package) to check the generated alerting rules, pdftotext and
+# pdftoppm (poppler-utils) to read the printed PDF, and for the template checks
+# (npm run test:templates) ShellCheck, gunicorn and the Python libraries the templates import,
+# for Debian's /usr/bin/python3. Fast when all is there: one dpkg-query, no apt-get.
 set -euo pipefail
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v promtool >/dev/null || missing+=(prometheus)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
+
+# The template checks: shellcheck, and gunicorn plus the libraries, all run by /usr/bin/python3.
+template_packages=(shellcheck gunicorn python3-fastapi python3-uvicorn python3-structlog python3-sentry-sdk python3-httpx python3-sqlalchemy python3-aiosqlite python3-greenlet)
+installed=$(dpkg-query -W -f='${Package} ${db:Status-Status}\n' "${template_packages[@]}" 2>/dev/null || true)
+for package in "${template_packages[@]}"; do
+	grep -qx "$package installed" <<<"$installed" || missing+=("$package")
+done
 
 if [ ${#missing[@]} -gt 0 ]; then
 	echo "Installing ${missing[*]} with apt-get"

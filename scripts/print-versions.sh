@@ -22,3 +22,9 @@ printf '%-22s %s\n' 'astro' "$(pinned astro)"
 version 'chromium' /usr/bin/chromium --version
 version 'promtool' promtool --version
 version 'pdftotext' pdftotext -v
+version 'shellcheck' shellcheck --version
+version 'python3 (Debian)' /usr/bin/python3 --version
+# The Debian packages the template smoke runs import (npm run test:templates).
+for package in gunicorn python3-fastapi python3-starlette python3-uvicorn python3-structlog python3-sentry-sdk python3-httpx python3-sqlalchemy python3-aiosqlite; do
+	printf '%-22s %s\n' "$package" "$(dpkg-query -W -f='${Version}' "$package" 2>/dev/null || echo 'not installed')"
+done

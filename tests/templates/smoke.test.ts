@@ -1,0 +1,36 @@
+/**
+ * Smoke runs of the Python templates with Debian's packages and Debian's interpreter
+ * (/usr/bin/python3: the python3 on PATH may be another Python without them). One process per
+ * template set and settings set, all at once; see smoke/smoke.py for what each check does.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { runSmoke, smokeSets } from './smoke/smoke-workspace.ts';
+import { targetVersions, versionLines } from './smoke/target-versions.ts';
+
+const started = performance.now();
+const sets = smokeSets();
+const [reports, targets] = await Promise.all([Promise.all(sets.map(runSmoke)), targetVersions()]);
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+
+describe(`smoke runs with Debian's packages (${sets.length} runs at once in ${seconds} s)`, () => {
+	it(`runs with these versions (targets: ${targets.source})`, (t) => {
+		const versions = reports[0]?.versions ?? {};
+		for (const line of versionLines(versions, targets.targets)) t.diagnostic(line);
+		assert.ok(versions['fastapi'] && versions['structlog'] && versions['sentry-sdk'] && versions['gunicorn'] && versions['SQLAlchemy'], 'Debian packages missing: run bash scripts/install-test-tools.sh');
+	});
+
+	sets.forEach((set, index) => {
+		const report = reports[index];
+		describe(`${set.label}, ${set.settings.label}`, () => {
+			it('ran every check its templates call for', (t) => {
+				for (const note of report?.notes ?? []) t.diagnostic(note);
+				const expected = ['gunicorn.conf.py', 'health.py', 'logging_config.py', 'sentry_setup.py'].filter((name) => set.files.some((file) => file.template.name === name));
+				for (const name of expected) assert.ok(report?.checks.some((check) => check.name.includes(name)), `no smoke check for ${name}`);
+			});
+			for (const check of report?.checks ?? []) {
+				it(`${check.name} (${check.seconds} s)`, () => assert.ok(check.ok, check.detail));
+			}
+		});
+	});
+});

@@ -1,0 +1,1 @@
+# Stand-in package for the smoke runs: the templates' modules are copied in beside these stand-ins.
