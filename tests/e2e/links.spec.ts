@@ -88,7 +88,7 @@ test('every off-site link is a production note’s https source, marked external
 			else if (target.protocol !== 'https:') stray.push(`${where}: not https`);
 			else if (!notes.some(([start, stop]) => at > start && at < stop)) stray.push(`${where}: outside the production notes`);
 			else if (rel !== 'external noopener noreferrer') stray.push(`${where}: rel="${rel ?? ''}"`);
-			else if (!/aria-hidden="true"[^>]*>\s*↗\s*</.test(text) || !/class="(?:[^"]*\s)?sr-only[\s"][^>]*>\s*\(external\)\s*</.test(text)) stray.push(`${where}: not marked external`);
+			else if (!/class="(?:[^"]*\s)?external-mark[\s"][^>]*aria-hidden="true"/.test(text) || !/class="(?:[^"]*\s)?sr-only[\s"][^>]*>\s*\(external\)\s*</.test(text)) stray.push(`${where}: not marked external`);
 			else sources += 1;
 		}
 	}
