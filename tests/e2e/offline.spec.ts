@@ -25,6 +25,31 @@ test('after one visit, every page and search work with the network gone', async 
 	await expect(page.getByRole('status').filter({ hasText: 'Offline: pages and search come from this device.' })).toBeVisible();
 });
 
+test('llms.txt and llms-full.txt are plain text, and precached for offline use', async ({ page, context, request }) => {
+	for (const file of ['llms.txt', 'llms-full.txt']) {
+		const response = await request.get(file);
+		expect(response.status(), file).toBe(200);
+		expect(response.headers()['content-type'], file).toBe('text/plain; charset=utf-8');
+	}
+	await page.goto('');
+	await expect(page.getByRole('status').filter({ hasText: 'Saved for offline use' })).toBeVisible({ timeout: 20_000 });
+	await context.setOffline(true);
+	// Fetched by the page, as a reader's tool would (a text document opened offline would also
+	// ask for a favicon, which no site serves offline).
+	for (const [file, text] of [
+		['llms.txt', '# Production Deployment Cheat Sheet'],
+		['llms-full.txt', '### Production notes'],
+	] as const) {
+		const [response, body] = await Promise.all([
+			page.waitForResponse((candidate) => candidate.url().endsWith(`/${file}`)),
+			page.evaluate(async (url) => (await fetch(url)).text(), file),
+		]);
+		expect(response.fromServiceWorker(), file).toBe(true);
+		expect(response.headers()['content-type'], file).toBe('text/plain; charset=utf-8');
+		expect(body, file).toContain(text);
+	}
+});
+
 test.describe('addresses the service worker holds no page for', () => {
 	test.use({ expectedErrorPage: true });
 
