@@ -11,7 +11,7 @@ export const searchAliases: readonly SearchAlias[] = [
 	{ terms: ['k8s', 'kube', 'pod', 'pods'], means: ['kubernetes', 'kubectl'] },
 	{ terms: ['env var', 'env vars', 'environment variable', 'environment variables', 'env'], means: ['getenv'] },
 	{ terms: ['graceful shutdown', 'shutdown', 'sigterm', 'kill', 'drain'], means: ['graceful_timeout'] },
-	{ terms: ['latency', 'response time', 'slow'], means: ['duration', 'p99'] },
+	{ terms: ['latency', 'response time', 'slow'], means: ['p99', 'duration'] },
 	{ terms: ['rollback', 'roll back', 'revert', 'undo deploy'], means: ['rollout undo'] },
 	{ terms: ['probe', 'probes', 'liveness', 'readiness', 'health check', 'healthcheck'], means: ['healthz', 'readyz'] },
 	{ terms: ['5xx', '500', 'error rate', 'errors'], means: ['http_errors_total'] },
