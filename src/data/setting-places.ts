@@ -94,8 +94,8 @@ export const settingPlaces: Readonly<Record<string, SnippetPlaces>> = {
 			{ line: 2, text: 'FROM python:«python»-slim AS builder' },
 			{ line: 27, text: 'FROM python:«python»-slim' },
 			{ line: 42, text: 'EXPOSE «port»' },
-			{ line: 46, text: `    CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://localhost:«port»/healthz', timeout=2)"]` },
-			{ line: 49, text: 'CMD ["gunicorn", "«app»", "-c", "gunicorn.conf.py"]' },
+			{ line: 47, text: `         "import urllib.request as u; u.urlopen('http://localhost:«port»/healthz', timeout=2)"]` },
+			{ line: 50, text: 'CMD ["gunicorn", "«app»", "-c", "gunicorn.conf.py"]' },
 		],
 		notSettings: [{ line: 5, setting: 'sampleRate', text: 'uv:0.12.1', why: 'the pinned uv release' }],
 	},
@@ -108,7 +108,7 @@ export const settingPlaces: Readonly<Record<string, SnippetPlaces>> = {
 	},
 	'hardened/logging_config.py': {
 		places: [{ line: 4, text: 'def setup_logging(json_logs: bool = True, log_level: str = "«logLevel:upper»"):' }],
-		notSettings: [{ line: 13, setting: 'logLevel', text: 'StackInfoRenderer', why: 'a structlog processor’s name' }],
+		notSettings: [{ line: 14, setting: 'logLevel', text: 'StackInfoRenderer', why: 'a structlog processor’s name' }],
 	},
 	'hardened/request_logging_middleware.py': {
 		places: [],
@@ -126,7 +126,7 @@ export const settingPlaces: Readonly<Record<string, SnippetPlaces>> = {
 		notSettings: [],
 	},
 	'hardened/sentry_setup.py': {
-		places: [{ line: 24, text: '    traces_sample_rate=«sampleRate»,' }],
+		places: [{ line: 26, text: '    traces_sample_rate=«sampleRate»,' }],
 		notSettings: [],
 	},
 	'hardened/health.py': { places: [], notSettings: [] },
@@ -136,7 +136,7 @@ export const settingPlaces: Readonly<Record<string, SnippetPlaces>> = {
 			{ line: 14, text: 'docker images --format "{{.Repository}}:{{.Tag}} {{.Size}}" | grep «service»' },
 			{ line: 17, text: 'kubectl rollout status deployment/«deployment» --timeout=5m' },
 			{ line: 18, text: 'kubectl rollout history deployment/«deployment»' },
-			{ line: 19, text: 'kubectl rollout undo deployment/«deployment» --to-revision=2  # rollback to a revision from the history' },
+			{ line: 19, text: 'kubectl rollout undo deployment/«deployment» --to-revision=2  # rollback to a listed one' },
 			{ line: 20, text: 'kubectl rollout restart deployment/«deployment»  # new pods, same image' },
 		],
 		notSettings: [],

@@ -24,7 +24,8 @@ async def readiness():
                 await conn.execute(text("SELECT 1"))
         checks["db"] = "ok"
     except Exception:
-        # The reason goes to the logs, not to an unauthenticated endpoint: it can name hosts and users.
+        # The reason goes to the logs, not to an unauthenticated endpoint: it can name
+        # hosts and users.
         logger.exception("readiness check failed: db")
         checks["db"] = "failed"
 

@@ -2,8 +2,9 @@
 import structlog, logging, sys
 
 def setup_logging(json_logs: bool = True, log_level: str = "INFO"):
-    # Applied to structlog's own events and, as foreign_pre_chain, to standard-library records
-    # (uvicorn, gunicorn, SQLAlchemy), so every line has a level, a time, a logger name and context.
+    # Applied to structlog's events and, as foreign_pre_chain, to standard-library
+    # records (uvicorn, gunicorn, SQLAlchemy): every line gets a level, a time, a logger
+    # name and the request's context.
     shared_processors = [
         structlog.contextvars.merge_contextvars,
         structlog.stdlib.add_log_level,
@@ -19,7 +20,7 @@ def setup_logging(json_logs: bool = True, log_level: str = "INFO"):
         if json_logs
         else structlog.dev.ConsoleRenderer()
     )
-    # JSON logs need the exception as data; the console renderer prints tracebacks itself.
+    # JSON logs need the exception as data; the console renderer prints it itself.
     exceptions = [structlog.processors.dict_tracebacks] if json_logs else []
 
     structlog.configure(
@@ -45,7 +46,7 @@ def setup_logging(json_logs: bool = True, log_level: str = "INFO"):
     root.addHandler(handler)
     root.setLevel(log_level.upper())
 
-    # uvicorn's loggers bring handlers of their own: send their records through the one above.
+    # uvicorn's loggers bring handlers of their own: send their records through this one.
     for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
         uvicorn_logger = logging.getLogger(name)
         uvicorn_logger.handlers.clear()

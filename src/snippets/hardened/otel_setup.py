@@ -17,8 +17,8 @@ def setup_otel(app, engine):
         "service.version": os.getenv("SERVICE_VERSION", "1.0.0"),
     })
     provider = TracerProvider(resource=resource)
-    # The collector's address comes from the deployment; without one, export nothing rather than
-    # retry localhost:4317 forever.
+    # The collector's address comes from the deployment; without one, export nothing
+    # rather than retry localhost:4317 forever.
     endpoint = os.getenv("OTEL_EXPORTER_OTLP_ENDPOINT")
     if endpoint:
         provider.add_span_processor(BatchSpanProcessor(OTLPSpanExporter(endpoint=endpoint)))

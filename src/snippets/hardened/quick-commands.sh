@@ -16,5 +16,5 @@ docker images --format "{{.Repository}}:{{.Tag}} {{.Size}}" | grep my-service
 # Kubernetes rollout
 kubectl rollout status deployment/fastapi-service --timeout=5m
 kubectl rollout history deployment/fastapi-service
-kubectl rollout undo deployment/fastapi-service --to-revision=2  # rollback to a revision from the history
+kubectl rollout undo deployment/fastapi-service --to-revision=2  # rollback to a listed one
 kubectl rollout restart deployment/fastapi-service  # new pods, same image

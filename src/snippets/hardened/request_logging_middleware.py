@@ -2,13 +2,13 @@ import re, time, uuid, structlog
 
 logger = structlog.get_logger()
 
-# A client's request id is used only if it is short and plain, so it cannot forge log lines or
-# bloat every log line and response.
+# A client's request id is used only if it is short and plain, so it cannot forge log
+# lines or bloat every log line and response.
 REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,128}")
 
 class RequestLoggingMiddleware:
-    # Pure ASGI, not BaseHTTPMiddleware: context bound in the endpoint reaches request_completed,
-    # and streaming responses are not buffered.
+    # Pure ASGI, not BaseHTTPMiddleware: context bound in the endpoint reaches
+    # request_completed, and streaming responses are not buffered.
     def __init__(self, app):
         self.app = app
 
@@ -30,8 +30,8 @@ class RequestLoggingMiddleware:
             nonlocal status_code
             if message["type"] == "http.response.start":
                 status_code = message["status"]
-                headers = [*message.get("headers", []), (b"x-request-id", request_id.encode("latin-1"))]
-                message = {**message, "headers": headers}
+                echoed = (b"x-request-id", request_id.encode("latin-1"))
+                message = {**message, "headers": [*message.get("headers", []), echoed]}
             await send(message)
 
         start = time.perf_counter()

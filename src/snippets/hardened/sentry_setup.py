@@ -3,7 +3,9 @@ import sentry_sdk
 from app.config import settings
 
 # Header, cookie and body fields whose values never leave the service.
-SENSITIVE = {"authorization", "cookie", "set-cookie", "x-api-key", "password", "token", "secret"}
+SENSITIVE = {
+    "authorization", "cookie", "set-cookie", "x-api-key", "password", "token", "secret",
+}
 
 def scrub_pii(event, hint):
     request = event.get("request") or {}
@@ -22,7 +24,8 @@ sentry_sdk.init(
     release=settings.release_version,
     # Set it to 0 where OpenTelemetry already traces requests, or each is traced twice.
     traces_sample_rate=0.1,
-    # The FastAPI and SQLAlchemy integrations turn on by themselves; list them only to pass options.
+    # The FastAPI and SQLAlchemy integrations turn on by themselves: list them only to
+    # pass options.
     send_default_pii=False,
     before_send=scrub_pii,
 )
