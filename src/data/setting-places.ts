@@ -88,6 +88,85 @@ export const settingPlaces: Readonly<Record<string, SnippetPlaces>> = {
 		],
 		notSettings: [],
 	},
+	// The hardened variants (src/snippets/hardened/): the same settings at their own lines.
+	'hardened/Dockerfile': {
+		places: [
+			{ line: 2, text: 'FROM python:«python»-slim AS builder' },
+			{ line: 27, text: 'FROM python:«python»-slim' },
+			{ line: 42, text: 'EXPOSE «port»' },
+			{ line: 47, text: `         "import urllib.request as u; u.urlopen('http://localhost:«port»/healthz', timeout=2)"]` },
+			{ line: 50, text: 'CMD ["gunicorn", "«app»", "-c", "gunicorn.conf.py"]' },
+		],
+		notSettings: [{ line: 5, setting: 'sampleRate', text: 'uv:0.12.1', why: 'the pinned uv release' }],
+	},
+	'hardened/gunicorn.conf.py': {
+		places: [
+			{ line: 4, text: `bind = f"0.0.0.0:{os.getenv('PORT', '«port»')}"` },
+			{ line: 26, text: 'loglevel = os.getenv("LOG_LEVEL", "«logLevel»")' },
+		],
+		notSettings: [],
+	},
+	'hardened/logging_config.py': {
+		places: [{ line: 4, text: 'def setup_logging(json_logs: bool = True, log_level: str = "«logLevel:upper»"):' }],
+		notSettings: [{ line: 14, setting: 'logLevel', text: 'StackInfoRenderer', why: 'a structlog processor’s name' }],
+	},
+	'hardened/request_logging_middleware.py': {
+		places: [],
+		notSettings: [
+			{ line: 38, setting: 'logLevel', text: 'logger.info(', why: 'the level of this one log call, not the service’s log level' },
+			{ line: 43, setting: 'logLevel', text: 'logger.info(', why: 'the level of this one log call, not the service’s log level' },
+		],
+	},
+	'hardened/otel_setup.py': {
+		places: [
+			// Defaults only: the deployment's OTEL_SERVICE_NAME and SERVICE_VERSION win.
+			{ line: 16, text: '        "service.name": os.getenv("OTEL_SERVICE_NAME", "«service»"),' },
+			{ line: 17, text: '        "service.version": os.getenv("SERVICE_VERSION", "«version»"),' },
+		],
+		notSettings: [],
+	},
+	'hardened/sentry_setup.py': {
+		places: [{ line: 26, text: '    traces_sample_rate=«sampleRate»,' }],
+		notSettings: [],
+	},
+	'hardened/health.py': { places: [], notSettings: [] },
+	'hardened/quick-commands.sh': {
+		places: [
+			{ line: 2, text: 'gunicorn «app» -c gunicorn.conf.py' },
+			{ line: 14, text: 'docker images --format "{{.Repository}}:{{.Tag}} {{.Size}}" | grep «service»' },
+			{ line: 17, text: 'kubectl rollout status deployment/«deployment» --timeout=5m' },
+			{ line: 18, text: 'kubectl rollout history deployment/«deployment»' },
+			{ line: 19, text: 'kubectl rollout undo deployment/«deployment» --to-revision=2  # rollback to a listed one' },
+			{ line: 20, text: 'kubectl rollout restart deployment/«deployment»  # new pods, same image' },
+		],
+		notSettings: [],
+	},
+	// Templates the sheet lacks (src/snippets/added/).
+	'added/.dockerignore': {
+		places: [],
+		notSettings: [{ line: 13, setting: 'logLevel', text: '.egg-info', why: 'setuptools’ metadata directory' }],
+	},
+	'added/start.sh': {
+		places: [
+			{ line: 5, text: 'exec uvicorn «app» \\' },
+			{ line: 7, text: '    --port "${PORT:-«port»}" \\' },
+			{ line: 15, text: '    --log-level «logLevel» \\' },
+		],
+		notSettings: [{ line: 10, setting: 'sampleRate', text: '127.0.0.1', why: 'the loopback address' }],
+	},
+	'added/deployment.yaml': {
+		places: [
+			{ line: 4, text: '  name: «deployment»' },
+			// The pods' label, which the selector matches: named after the deployment.
+			{ line: 9, text: '      app: «deployment»' },
+			{ line: 13, text: '        app: «deployment»' },
+			// The image is tagged with the service's name and version.
+			{ line: 22, text: '          image: «service»:«version»' },
+			{ line: 25, text: '              containerPort: «port»' },
+			{ line: 28, text: '              value: "«port»"' },
+		],
+		notSettings: [],
+	},
 };
 
 /**

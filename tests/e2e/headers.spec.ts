@@ -44,7 +44,7 @@ test('search: a typed query lists its page, which opens', async ({ page }) => {
 
 test('copy buttons copy, and the alert rules download', async ({ page }) => {
 	await page.goto('gunicorn/');
-	await page.getByRole('button', { name: 'Copy to clipboard' }).click();
+	await page.locator('.template[data-snippet="gunicorn.conf.py"]').getByRole('button', { name: 'Copy to clipboard' }).click();
 	await pasted(page).toContain('max_requests_jitter = 100');
 	await page.goto('metrics/');
 	const download = page.waitForEvent('download');

@@ -32,7 +32,8 @@ test('search: the header button is reached by Tab, typing finds, Enter opens the
 
 test('a template’s copy button is reached by Tab and copies with Enter', async ({ page }) => {
 	await page.goto('gunicorn/');
-	const copy = page.getByRole('button', { name: 'Copy to clipboard' });
+	// The sheet's template, first on the page (the page also shows a start script).
+	const copy = page.locator('.template[data-snippet="gunicorn.conf.py"]').getByRole('button', { name: 'Copy to clipboard' });
 	await tabTo(page, copy);
 	await page.keyboard.press('Enter');
 	await pasted(page).toBe(snippetText(readFileSync(new URL('../../src/snippets/gunicorn.conf.py', import.meta.url), 'utf8')));
@@ -75,4 +76,15 @@ test('the workers calculator is filled, switched and copied by keyboard', async 
 	await tabTo(page, page.locator('[data-copy-line="env"]'));
 	await page.keyboard.press('Enter');
 	await pasted(page).toBe(`WEB_CONCURRENCY=${workers}`);
+});
+
+test('the template variant tabs switch with the arrow keys', async ({ page }) => {
+	await page.goto('gunicorn/');
+	const sheetTab = page.getByRole('tab', { name: 'Cheat sheet' });
+	await tabTo(page, sheetTab);
+	await page.keyboard.press('ArrowRight');
+	await expect(page.getByRole('tab', { name: 'Hardened' })).toBeFocused();
+	await expect(page.locator('.template[data-snippet="hardened/gunicorn.conf.py"]')).toBeVisible();
+	await page.keyboard.press('ArrowLeft');
+	await expect(sheetTab).toHaveAttribute('aria-selected', 'true');
 });

@@ -67,6 +67,11 @@ test('a single section page prints cleanly too', async ({ page }, testInfo) => {
 	const text = pdfText(await printToPdf(page, testInfo, 'gunicorn'));
 	expect(text).toContain(squash('Gunicorn Config Template'));
 	expect(text).toContain(squash('max_requests_jitter = 100'));
+	// Both variants print, each under its label, the hidden tab's too; no Download buttons.
+	for (const label of ['Cheat sheet version', 'Hardened version']) expect(text).toContain(squash(label));
+	expect(text).toContain(squash('worker_class = "uvicorn_worker.UvicornWorker"'));
+	expect(text).toContain(squash('Verified with'));
+	expect(text).not.toContain(squash('Download gunicorn.conf.py'));
 	for (const chrome of ['Observability', 'Next', 'Previous', 'Search']) expect(text).not.toContain(chrome);
 });
 

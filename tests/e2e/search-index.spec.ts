@@ -238,6 +238,20 @@ test.describe('the search index', () => {
 		expect(missing).toEqual([]);
 	});
 
+	test('holds the hardened and added templates, though their tab is hidden at first', () => {
+		const expected: Array<[string, string]> = [
+			['dockerfile', 'uv sync --locked --no-dev --no-editable --no-install-project'],
+			['dockerfile', 'UV_PYTHON_DOWNLOADS=0'],
+			['gunicorn', 'worker_class = "uvicorn_worker.UvicornWorker"'],
+			['gunicorn', '--proxy-headers'],
+			['health-checks', 'async with asyncio.timeout(2):'],
+			['health-checks', 'resource: limits.cpu'],
+			['logging', 'foreign_pre_chain=shared_processors,'],
+		];
+		const missing = expected.filter(([slug, text]) => !squashSpace(fragmentOf(slug)?.content ?? '').includes(squashSpace(text)));
+		expect(missing).toEqual([]);
+	});
+
 	test('finds 5xx: the word stands alone on the metrics page', () => {
 		// Pagefind indexes a word's letters and digits, and its parts only where punctuation or a
 		// change of case or digit splits it: `status="5xx"` is indexed as `status5xx`, `status` and

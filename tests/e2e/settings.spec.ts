@@ -188,11 +188,11 @@ test('a bad value shows its rule’s message beside its field, and the templates
 	// The message says what is wrong; the rule stands beside the field, once.
 	await expect(error).toHaveText('“70000” is out of range.');
 	await expect(field('Port')).toHaveAccessibleDescription(/^A whole number from 1 to 65535.* “70000” is out of range\.$/);
-	await expect(page.locator('.setting-value[data-setting="port"]')).toHaveText('9001');
+	await expect(page.locator('.template[data-snippet="gunicorn.conf.py"] .setting-value[data-setting="port"]')).toHaveText('9001');
 	await field('Port').fill('9002');
 	await expect(error).toBeEmpty();
 	await expect(field('Port')).not.toHaveAttribute('aria-invalid', 'true');
-	await expect(page.locator('.setting-value[data-setting="port"]')).toHaveText('9002');
+	await expect(page.locator('.template[data-snippet="gunicorn.conf.py"] .setting-value[data-setting="port"]')).toHaveText('9002');
 
 	// Stored data that fails its rule, or is not the format, is ignored.
 	for (const raw of ['{"version":1,"values":{"port":"0","service":"Bad Name"}}', 'not json', '{"version":2,"values":{"port":"9000"}}']) {
@@ -298,11 +298,11 @@ test('the panel above a page’s templates fills them, keeps in step with the di
 	await port.fill('0');
 	await expect(panel.locator('#inline-dockerfile-port-error')).toHaveText(/“0” is out of range/);
 	await expect(port).toHaveAttribute('aria-invalid', 'true');
-	await expect(page.locator('.setting-value[data-setting="port"]')).toHaveText('9300');
+	await expect(page.locator('.template[data-snippet="Dockerfile"] .setting-value[data-setting="port"]')).toHaveText('9300');
 	const { field } = await openSettings(page);
 	await expect(field('Port')).toHaveValue('9300');
 	await field('Port').fill('9400');
 	await page.keyboard.press('Escape');
 	await expect(port).toHaveValue('9400');
-	await expect(page.locator('.setting-value[data-setting="port"]')).toHaveText('9400');
+	await expect(page.locator('.template[data-snippet="Dockerfile"] .setting-value[data-setting="port"]')).toHaveText('9400');
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { defaultSpellings, settingPlaces } from '../../src/data/setting-places.ts';
-import { snippets } from '../../src/data/snippets.ts';
+import { allTemplates, snippets } from '../../src/data/snippets.ts';
 import { fillTemplate, formatPlace, isCustomized, parsePlaceLine, placeProblems, placeRanges } from '../../src/lib/fill.ts';
 import { defaultSettings, settingKeys, type SettingValues } from '../../src/lib/settings.ts';
 import { snippetText } from '../../src/lib/snippet.ts';
@@ -13,20 +13,25 @@ import { unusual } from './settings-fixtures.ts';
 
 const root = new URL('../../', import.meta.url);
 const fileText = (file: string) => readFileSync(new URL(`src/snippets/${file}`, root), 'utf8');
-const files = snippets.map((snippet) => snippet.file);
+/** Every template file: the sheet's, the hardened variants, the added ones. */
+const files = allTemplates.map((template) => template.file);
+const sheetFiles = snippets.map((snippet) => snippet.file);
 
 /** Each declared place as `file:line setting “text”`, to read the whole map at a glance. */
 function placeList(values: SettingValues = defaultSettings): string[] {
-	return files.flatMap((file) => {
+	return sheetFiles.flatMap((file) => {
 		const lines = fillTemplate(file, fileText(file), values).split('\n');
 		return placeRanges(file, values).map((range) => `${file}:${range.line} ${range.setting} ${lines[range.line - 1]?.slice(range.start, range.end)}`);
 	});
 }
 
 describe('setting places: the map', () => {
-	it('has an entry for every snippet, and only for snippets', () => {
+	it('has an entry for every template file, and only for those', () => {
 		assert.deepEqual(Object.keys(settingPlaces).sort(), [...files].sort());
-		assert.deepEqual(readdirSync(new URL('src/snippets/', root)).sort(), [...files].sort());
+		const onDisk = readdirSync(new URL('src/snippets/', root), { recursive: true, withFileTypes: true })
+			.filter((entry) => entry.isFile())
+			.map((entry) => join(entry.parentPath, entry.name).slice(new URL('src/snippets/', root).pathname.length));
+		assert.deepEqual(onDisk.sort(), [...files].sort());
 	});
 
 	it('every declared place still reads as declared, and every default in a snippet is a place or listed as another thing', () => {
@@ -177,7 +182,8 @@ describe('fillTemplate', () => {
 				}
 			});
 		}
-		assert.equal(changedLines, 13);
+		// The sheet's 13 place lines, the hardened variants' 17 and the added templates' 9.
+		assert.equal(changedLines, 13 + 17 + 9);
 		assert.deepEqual(placeList(unusual), [
 			'Dockerfile:2 python 3.9',
 			'Dockerfile:16 python 3.9',
@@ -224,8 +230,8 @@ describe('fillTemplate', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'filled-'));
 		const paths: string[] = [];
 		for (const [index, values] of [unusual, { ...defaultSettings, sampleRate: '1', logLevel: 'debug', python: '3.14', version: '0.0.1-alpha' }].entries()) {
-			for (const snippet of snippets) {
-				const path = join(dir, `${index}-${snippet.file}`);
+			for (const snippet of allTemplates) {
+				const path = join(dir, `${index}-${snippet.file.replace('/', '-')}`);
 				writeFileSync(path, fillTemplate(snippet.file, fileText(snippet.file), values));
 				if (snippet.lang === 'python') paths.push(path);
 				if (snippet.lang === 'bash') execFileSync('bash', ['-n', path]);

@@ -41,14 +41,15 @@ function plainLine(line: string): string {
 }
 
 /** Splits the sheet at its `## ` headings and describes each section's page. */
-export function searchPages(markdown: string, sections: readonly SectionInfo[]): SearchPage[] {
+export function searchPages(markdown: string, sections: readonly SectionInfo[], extraHeadings: Readonly<Record<string, readonly string[]>> = {}): SearchPage[] {
 	const lines = repairEncoding(markdown).split('\n');
 	return sections.map((section) => {
 		const start = lines.indexOf(`## ${section.heading}`);
 		if (start === -1) throw new Error(`The sheet has no section “${section.heading}”`);
 		const next = lines.findIndex((line, index) => index > start && line.startsWith('## '));
 		const body = lines.slice(start + 1, next === -1 ? undefined : next);
-		const headings = [section.heading];
+		// The page's own headings beyond the sheet's: those of the templates the sheet lacks.
+		const headings = [section.heading, ...(extraHeadings[section.slug] ?? [])];
 		const code: string[] = [];
 		const prose: string[] = [];
 		let inCode = false;
@@ -66,7 +67,7 @@ export function searchPages(markdown: string, sections: readonly SectionInfo[]):
 			title: section.heading,
 			summary: section.summary,
 			headings,
-			text: normalizeText([section.heading, section.summary, ...prose, ...code].join('\n')),
+			text: normalizeText([section.heading, ...(extraHeadings[section.slug] ?? []), section.summary, ...prose, ...code].join('\n')),
 			code,
 		};
 	});
