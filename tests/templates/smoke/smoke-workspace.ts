@@ -3,9 +3,7 @@
  *
  * - the sheet's templates (src/snippets/*.py), at the defaults and with non-default settings;
  * - the hardened set: the sheet's templates with each src/snippets/hardened/ file in place of the
- *   one of the same name (as a reader combines them), at both settings sets, once such files exist;
- * - the samples' hardened set (tests/templates/samples/hardened/), at the defaults, proving the
- *   hardened paths before the real files land.
+ *   one of the same name (as a reader combines them), at both settings sets.
  */
 import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,7 +12,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { filledText, settingsSets, type SettingsSet } from '../filled.ts';
-import { sampleEntries, samplesRoot } from '../samples.ts';
 import { debianPython } from '../python-syntax.ts';
 import { servedTemplates, type ServedTemplate } from '../served-templates.ts';
 
@@ -43,11 +40,9 @@ export function smokeSets(): SmokeSet[] {
 	const served = python('src/snippets', servedTemplates());
 	const sheet = served.filter((file) => !file.template.hardened);
 	const hardened = served.filter((file) => file.template.hardened);
-	const samples = python('tests/templates/samples', servedTemplates(samplesRoot, sampleEntries)).filter((file) => file.template.hardened);
 	return [
 		...settingsSets.map((settings) => ({ label: 'sheet', files: sheet, settings })),
-		...(hardened.length > 0 ? settingsSets.map((settings) => ({ label: 'hardened', files: overlay(sheet, hardened), settings })) : []),
-		...settingsSets.slice(0, 1).map((settings) => ({ label: 'hardened samples', files: overlay(sheet, samples), settings })),
+		...settingsSets.map((settings) => ({ label: 'hardened', files: overlay(sheet, hardened), settings })),
 	];
 }
 

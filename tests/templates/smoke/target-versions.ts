@@ -1,36 +1,13 @@
 /**
- * The library versions the templates are written for, to say where Debian's (which the smoke runs
- * use) is older. Read from src/data/verified-with.ts when that file exists: any exported object
- * mapping a package name to a version, or to an object with a `version`. Until then, the
- * placeholder below.
+ * The library versions the templates are written for (src/data/verified-with.ts, the one list of
+ * them), to say where Debian's, which the smoke runs use, is older.
  */
-import { existsSync } from 'node:fs';
-
-/** TODO-merge: placeholder targets until src/data/verified-with.ts lands; replace with what that file says. */
-const placeholderTargets: Readonly<Record<string, string>> = {
-	fastapi: '0.115.0',
-	starlette: '0.40.0',
-	uvicorn: '0.30.0',
-	gunicorn: '23.0.0',
-	structlog: '24.1.0',
-	'sentry-sdk': '2.0.0',
-	sqlalchemy: '2.0.0',
-	httpx: '0.27.0',
-};
+import { verifiedPackages } from '../../../src/data/verified-with.ts';
 
 const normalize = (name: string) => name.toLowerCase().replaceAll('_', '-');
 
-export async function targetVersions(): Promise<{ source: string; targets: Record<string, string> }> {
-	const url = new URL('../../../src/data/verified-with.ts', import.meta.url);
-	if (!existsSync(url)) return { source: 'placeholder targets in tests/templates/smoke/target-versions.ts (TODO-merge)', targets: { ...placeholderTargets } };
-	const targets: Record<string, string> = {};
-	for (const exported of Object.values((await import(url.href)) as Record<string, unknown>)) {
-		if (typeof exported !== 'object' || exported === null) continue;
-		for (const [name, value] of Object.entries(exported)) {
-			const version = typeof value === 'string' ? value : typeof value === 'object' && value !== null && 'version' in value ? String(value.version) : undefined;
-			if (version && /\d/.test(version)) targets[normalize(name)] = version;
-		}
-	}
+export function targetVersions(): { source: string; targets: Record<string, string> } {
+	const targets = Object.fromEntries(Object.values(verifiedPackages).map(({ name, version }) => [normalize(name), version]));
 	return { source: 'src/data/verified-with.ts', targets };
 }
 
