@@ -41,8 +41,10 @@ interface Found {
 	data: PagefindData;
 	slug: string | undefined;
 	alias: boolean;
-	/** The search that found it: the query, or the query with an alias's meaning. */
+	/** The search that found it first: the query, or the query with an alias's meaning. */
 	term: string;
+	/** How many of the searches found it. */
+	hits: number;
 }
 
 /** Waits this long after a keystroke for the next: short enough to feel instant, long enough not to search every letter of a fast typist. */
@@ -111,7 +113,10 @@ export function startSearch() {
 		// the typed word reached only by a prefix still comes through its alias.
 		const unique = new Map<string, Found>();
 		for (const { id, data, alias, term } of lists.flat()) {
-			if (!unique.has(id) && matchesQuery(marked(data), term)) unique.set(id, { data, alias, term, slug: slugOf(data.url) });
+			if (!matchesQuery(marked(data), term)) continue;
+			const found = unique.get(id);
+			if (found) found.hits += 1;
+			else unique.set(id, { data, alias, term, slug: slugOf(data.url), hits: 1 });
 		}
 		// Pagefind splits code at its punctuation (`0.0.0.0`, `LOG_LEVEL`) and can miss a page that
 		// holds the very text typed: the sheet's own text says which pages do.
@@ -119,7 +124,7 @@ export function startSearch() {
 			for (const page of search.pages.values()) {
 				if (phraseStrength(query, page) === 0 || [...unique.values()].some((item) => item.slug === page.slug)) continue;
 				const excerpt = page.summary.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-				unique.set(`sheet:${page.slug}`, { data: { url: `${base}${page.slug}/`, excerpt, meta: { title: page.title }, sub_results: [] }, alias: false, term: query, slug: page.slug });
+				unique.set(`sheet:${page.slug}`, { data: { url: `${base}${page.slug}/`, excerpt, meta: { title: page.title }, sub_results: [] }, alias: false, term: query, slug: page.slug, hits: 1 });
 			}
 		}
 		return rankResults([...unique.values()], query, search.pages);

@@ -85,6 +85,11 @@ describe('ranking and code lines', () => {
 		assert.deepEqual(ranked.map((item) => item.slug), ['gunicorn', 'base-images']);
 	});
 
+	it('within a group, puts a page more of the searches found first, else keeps Pagefind’s order', () => {
+		const ranked = rankResults([{ ...result('logging', true), hits: 1 }, { ...result('metrics', true), hits: 2 }, { ...result('workers', true), hits: 1 }], 'latency', bySlug);
+		assert.deepEqual(ranked.map((item) => item.slug), ['metrics', 'logging', 'workers']);
+	});
+
 	it('finds the code line that holds the phrase, else all its words', () => {
 		assert.equal(matchingCodeLine('/readyz', bySlug.get('health-checks')), '@router.get("/readyz")');
 		assert.equal(matchingCodeLine('kubectl undo', bySlug.get('quick-commands')), 'kubectl rollout undo deployment/fastapi-service  # rollback');

@@ -5,7 +5,7 @@ gunicorn app.main:app -c gunicorn.conf.py
 # In a container py-spy needs the SYS_PTRACE capability.
 py-spy top --pid "$(pgrep -o -f gunicorn)" --subprocesses
 py-spy dump --pid "$(pgrep -o -f gunicorn)" --subprocesses  # every thread's stack, now
-py-spy record -o profile.svg -d 30 --pid "$(pgrep -o -f gunicorn)" --subprocesses  # 30 s
+py-spy record -o profile.svg --duration 30 --pid "$(pgrep -o -f gunicorn)" --subprocesses
 
 # Memory of the running workers (RSS in KiB), not of a new process
 ps -o pid,rss,args --ppid "$(pgrep -o -f gunicorn)"

@@ -43,5 +43,5 @@ class RequestLoggingMiddleware:
             logger.info(
                 "request_completed",
                 status_code=status_code,
-                elapsed_ms=round((time.perf_counter() - start) * 1000, 2),
+                duration_ms=round((time.perf_counter() - start) * 1000, 2),
             )
