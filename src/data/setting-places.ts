@@ -93,16 +93,16 @@ export const settingPlaces: Readonly<Record<string, SnippetPlaces>> = {
 		places: [
 			{ line: 2, text: 'FROM python:«python»-slim AS builder' },
 			{ line: 27, text: 'FROM python:«python»-slim' },
-			{ line: 42, text: 'EXPOSE «port»' },
-			{ line: 47, text: `         "import urllib.request as u; u.urlopen('http://localhost:«port»/healthz', timeout=2)"]` },
-			{ line: 50, text: 'CMD ["gunicorn", "«app»", "-c", "gunicorn.conf.py"]' },
+			{ line: 41, text: 'EXPOSE «port»' },
+			{ line: 46, text: `         "import urllib.request as u; u.urlopen('http://localhost:«port»/healthz', timeout=2)"]` },
+			{ line: 49, text: 'CMD ["gunicorn", "«app»", "-c", "gunicorn.conf.py"]' },
 		],
 		notSettings: [{ line: 5, setting: 'sampleRate', text: 'uv:0.12.1', why: 'the pinned uv release' }],
 	},
 	'hardened/gunicorn.conf.py': {
 		places: [
 			{ line: 4, text: `bind = f"0.0.0.0:{os.getenv('PORT', '«port»')}"` },
-			{ line: 26, text: 'loglevel = os.getenv("LOG_LEVEL", "«logLevel»")' },
+			{ line: 27, text: 'loglevel = os.getenv("LOG_LEVEL", "«logLevel»")' },
 		],
 		notSettings: [],
 	},
@@ -120,8 +120,8 @@ export const settingPlaces: Readonly<Record<string, SnippetPlaces>> = {
 	'hardened/otel_setup.py': {
 		places: [
 			// Defaults only: the deployment's OTEL_SERVICE_NAME and SERVICE_VERSION win.
-			{ line: 16, text: '        "service.name": os.getenv("OTEL_SERVICE_NAME", "«service»"),' },
-			{ line: 17, text: '        "service.version": os.getenv("SERVICE_VERSION", "«version»"),' },
+			{ line: 17, text: '        "service.name": os.getenv("OTEL_SERVICE_NAME", "«service»"),' },
+			{ line: 18, text: '        "service.version": os.getenv("SERVICE_VERSION", "«version»"),' },
 		],
 		notSettings: [],
 	},
@@ -133,18 +133,18 @@ export const settingPlaces: Readonly<Record<string, SnippetPlaces>> = {
 	'hardened/quick-commands.sh': {
 		places: [
 			{ line: 2, text: 'gunicorn «app» -c gunicorn.conf.py' },
-			{ line: 14, text: 'docker images --format "{{.Repository}}:{{.Tag}} {{.Size}}" | grep «service»' },
-			{ line: 17, text: 'kubectl rollout status deployment/«deployment» --timeout=5m' },
-			{ line: 18, text: 'kubectl rollout history deployment/«deployment»' },
-			{ line: 19, text: 'kubectl rollout undo deployment/«deployment» --to-revision=2  # rollback to a listed one' },
-			{ line: 20, text: 'kubectl rollout restart deployment/«deployment»  # new pods, same image' },
+			{ line: 15, text: 'docker images --format "{{.Repository}}:{{.Tag}} {{.Size}}" | grep «service»' },
+			{ line: 18, text: 'kubectl rollout status deployment/«deployment» --timeout=5m' },
+			{ line: 19, text: 'kubectl rollout history deployment/«deployment»' },
+			{ line: 20, text: 'kubectl rollout undo deployment/«deployment» --to-revision=2  # rollback to a listed one' },
+			{ line: 21, text: 'kubectl rollout restart deployment/«deployment»  # new pods, same image' },
 		],
 		notSettings: [],
 	},
 	// Templates the sheet lacks (src/snippets/added/).
 	'added/.dockerignore': {
 		places: [],
-		notSettings: [{ line: 13, setting: 'logLevel', text: '.egg-info', why: 'setuptools’ metadata directory' }],
+		notSettings: [{ line: 14, setting: 'logLevel', text: '.egg-info', why: 'setuptools’ metadata directory' }],
 	},
 	'added/start.sh': {
 		places: [

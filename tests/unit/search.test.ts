@@ -5,7 +5,7 @@ import { searchAliases } from '../../src/data/search-aliases.ts';
 import { sections } from '../../src/data/sections.ts';
 import { excerptSegments } from '../../src/lib/search/excerpt.ts';
 import { closestWords, correctTypos, editDistance, expandQuery, isSearchable, vocabularyOf, wordsOf } from '../../src/lib/search/query.ts';
-import { markMatches, matchesQuery, matchingCodeLine, phraseStrength, rankResults } from '../../src/lib/search/rank.ts';
+import { holdsWords, markMatches, matchesQuery, matchingCodeLine, phraseStrength, rankResults } from '../../src/lib/search/rank.ts';
 import { MAX_RECENT_SEARCHES, readRecentSearches, withRecentSearch } from '../../src/lib/search/recent.ts';
 import { searchPages } from '../../src/lib/search/terms.ts';
 
@@ -88,6 +88,13 @@ describe('ranking and code lines', () => {
 	it('within a group, puts a page more of the searches found first, else keeps Pagefind’s order', () => {
 		const ranked = rankResults([{ ...result('logging', true), hits: 1 }, { ...result('metrics', true), hits: 2 }, { ...result('workers', true), hits: 1 }], 'latency', bySlug);
 		assert.deepEqual(ranked.map((item) => item.slug), ['metrics', 'logging', 'workers']);
+	});
+
+	it('puts a page whose own sheet text holds the alias’s meaning before one that only mentions it elsewhere', () => {
+		const ranked = rankResults([{ ...result('quick-commands', true), terms: ['duration'] }, { ...result('metrics', true), terms: ['p99'] }], 'latency', bySlug);
+		assert.deepEqual(ranked.map((item) => item.slug), ['metrics', 'quick-commands']);
+		assert.equal(holdsWords('kubernetes workers', bySlug.get('workers')), true);
+		assert.equal(holdsWords('kubernetes workers', bySlug.get('quick-commands')), false);
 	});
 
 	it('finds the code line that holds the phrase, else all its words', () => {

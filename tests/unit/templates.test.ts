@@ -97,7 +97,12 @@ describe('template files', () => {
 		assert.doesNotMatch(dockerfile, /uv:latest/);
 		assert.match(dockerfile, /ghcr\.io\/astral-sh\/uv:\d+\.\d+\.\d+ /);
 		assert.match(dockerfile, /--no-install-project/);
-		for (const needle of ['UV_COMPILE_BYTECODE=1', 'UV_LINK_MODE=copy', 'UV_PYTHON_DOWNLOADS=0', '--locked', '/app/.venv /app/.venv', 'HEALTHCHECK', 'urllib']) assert.ok(dockerfile.includes(needle), needle);
+		for (const needle of ['UV_COMPILE_BYTECODE=1', 'UV_LINK_MODE=copy', 'UV_PYTHON_DOWNLOADS=0', '--locked', 'COPY --from=builder /app /app', 'HEALTHCHECK', 'urllib']) assert.ok(dockerfile.includes(needle), needle);
+		// Code and packages stay root-owned: the app's user runs them and cannot rewrite them.
+		assert.doesNotMatch(dockerfile, /--chown/);
+		// asyncio.timeout needs Python 3.11; the Python setting goes down to 3.9.
+		assert.doesNotMatch(read('hardened/health.py'), /asyncio\.timeout\(/);
+		assert.match(read('hardened/logging_config.py'), /getLogger\("uvicorn\.access"\)\.disabled = True/);
 		assert.match(dockerfile, /^USER \d+$/m);
 		assert.match(read('hardened/gunicorn.conf.py'), /worker_class = "uvicorn_worker\.UvicornWorker"/);
 		assert.doesNotMatch(read('hardened/gunicorn.conf.py'), /cpu_count\(\) \+ 1|multiprocessing/);

@@ -12,6 +12,14 @@ export interface Ranked {
 	alias: boolean;
 	/** How many of the searches run for the query (the words typed, each alias meaning) found the page. */
 	hits?: number;
+	/** The searches that found it: the query, or the query with an alias's meaning. */
+	terms?: readonly string[];
+}
+
+/** Whether the sheet's own text of the page holds every word of `text`, each where a word starts. */
+export function holdsWords(text: string, page: SearchPage | undefined): boolean {
+	const words = wordsOf(text);
+	return !!page && words.length > 0 && words.every((word) => new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(word)}`, 'u').test(page.text));
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -29,15 +37,18 @@ export function phraseStrength(query: string, page: SearchPage | undefined): num
 }
 
 /**
- * Results in this order: the phrase in a heading, the phrase in the text, found through an alias,
- * the rest. Within a group, a page more of the searches found comes first (`latency` means p99
- * and duration: the page with both before the page with one), then Pagefind's order.
+ * Results in this order: the phrase in a heading, the phrase in the text, found through an alias
+ * whose meaning the sheet's own text of the page holds (`latency` → p99: /metrics/), found through
+ * an alias elsewhere (a production note, a hardened template), the rest. Within a group, a page
+ * more of the searches found comes first, then Pagefind's order.
  */
 export function rankResults<T extends Ranked>(results: readonly T[], query: string, pages: ReadonlyMap<string, SearchPage>): T[] {
 	const group = (result: T) => {
 		const strength = phraseStrength(query, result.slug === undefined ? undefined : pages.get(result.slug));
 		if (strength > 0) return 2 - strength;
-		return result.alias ? 2 : 3;
+		if (!result.alias) return 4;
+		const page = result.slug === undefined ? undefined : pages.get(result.slug);
+		return (result.terms ?? []).some((term) => term !== query && holdsWords(term, page)) ? 2 : 3;
 	};
 	return results
 		.map((result, order) => ({ result, order, group: group(result) }))

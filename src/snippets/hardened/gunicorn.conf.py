@@ -8,8 +8,9 @@ bind = f"0.0.0.0:{os.getenv('PORT', '8000')}"
 workers = int(os.getenv("WEB_CONCURRENCY", "2"))
 # uvicorn.workers is deprecated since uvicorn 0.30: use the uvicorn-worker package.
 worker_class = "uvicorn_worker.UvicornWorker"
-# For async workers a heartbeat deadline, not a limit on how long a request may take.
-timeout = 120
+# For async workers a heartbeat deadline, not a limit on how long a request may take:
+# gunicorn's default. Bound request time in the app or at the proxy.
+timeout = 30
 graceful_timeout = 30
 # Longer than the load balancer's idle timeout (60 s on an AWS ALB), or it reuses a
 # connection gunicorn has just closed and answers 502.

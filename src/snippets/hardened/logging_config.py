@@ -3,7 +3,7 @@ import structlog, logging, sys
 
 def setup_logging(json_logs: bool = True, log_level: str = "INFO"):
     # Applied to structlog's events and, as foreign_pre_chain, to standard-library
-    # records (uvicorn, gunicorn, SQLAlchemy): every line gets a level, a time, a logger
+    # records (uvicorn, SQLAlchemy, any library): every line gets a level, a time, a logger
     # name and the request's context.
     shared_processors = [
         structlog.contextvars.merge_contextvars,
@@ -47,7 +47,9 @@ def setup_logging(json_logs: bool = True, log_level: str = "INFO"):
     root.setLevel(log_level.upper())
 
     # uvicorn's loggers bring handlers of their own: send their records through this one.
-    for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
+    for name in ("uvicorn", "uvicorn.error"):
         uvicorn_logger = logging.getLogger(name)
         uvicorn_logger.handlers.clear()
         uvicorn_logger.propagate = True
+    # No access lines: the middleware logs request_completed for every request.
+    logging.getLogger("uvicorn.access").disabled = True

@@ -9,8 +9,9 @@ from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
 from opentelemetry.instrumentation.sqlalchemy import SQLAlchemyInstrumentor
 
 def setup_otel(app, engine):
-    # Call it in each worker (the app's lifespan), never before gunicorn forks: the
-    # BatchSpanProcessor's export thread does not survive a fork.
+    # Call it where the app is created, in each worker (preload_app = False imports the
+    # app after the fork): the BatchSpanProcessor's export thread does not survive a
+    # fork, and instrument_app must run before the app's first request or lifespan.
     # The deployment's OTEL_SERVICE_NAME and SERVICE_VERSION win over these defaults.
     resource = Resource.create({
         "service.name": os.getenv("OTEL_SERVICE_NAME", "my-service"),

@@ -2,7 +2,8 @@
 gunicorn app.main:app -c gunicorn.conf.py
 
 # Profile a running process: gunicorn's master (the oldest match) and its workers.
-# In a container py-spy needs the SYS_PTRACE capability.
+# Run them where py-spy and pgrep exist (the slim image has neither): on the host, or in
+# a debug container sharing the pod's processes (kubectl debug --target), with SYS_PTRACE.
 py-spy top --pid "$(pgrep -o -f gunicorn)" --subprocesses
 py-spy dump --pid "$(pgrep -o -f gunicorn)" --subprocesses  # every thread's stack, now
 py-spy record -o profile.svg --duration 30 --pid "$(pgrep -o -f gunicorn)" --subprocesses
