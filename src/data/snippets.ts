@@ -54,7 +54,7 @@ export function hardenedOf(file: string): ExtraTemplate | undefined {
 export const addedTemplates: readonly ExtraTemplate[] = [
 	{ file: 'added/.dockerignore', lang: 'txt', title: '.dockerignore', page: 'dockerfile', heading: '.dockerignore' },
 	{ file: 'added/start.sh', lang: 'bash', title: 'start.sh', page: 'gunicorn', heading: 'Without gunicorn: uvicorn’s own workers' },
-	{ file: 'added/deployment.yaml', lang: 'yaml', title: 'deployment.yaml', page: 'health-checks', heading: 'Liveness, readiness and startup probes' },
+	{ file: 'added/deployment.yaml', lang: 'yaml', title: 'deployment.yaml', page: 'health-checks', heading: 'Kubernetes liveness, readiness and startup probes' },
 ];
 
 /** Every template file the site shows: the sheet's, their hardened variants, and the added ones. */

@@ -17,6 +17,27 @@ export type SectionExtraMarkdown = (section: Section) => string;
 
 export const noExtraMarkdown: SectionExtraMarkdown = () => '';
 
+/** A template beyond the sheet's, for `templatesMarkdown`. */
+export interface ExtraTemplateText {
+	/** `Hardened: gunicorn.conf.py`, `.dockerignore`. */
+	heading: string;
+	/** The code fence's language. */
+	lang: string;
+	text: string;
+	/** `uv 0.12.1, gunicorn 26.2.2`, where known. */
+	verifiedWith?: string | undefined;
+}
+
+/** Templates as Markdown: a heading, the code in a fence longer than any backtick run in it, the versions. */
+export function templatesMarkdown(templates: readonly ExtraTemplateText[]): string {
+	return templates
+		.map(({ heading, lang, text, verifiedWith }) => {
+			const fence = '`'.repeat(Math.max(3, ...[...text.matchAll(/`+/g)].map((run) => run[0].length + 1)));
+			return [`### ${heading}`, `${fence}${lang}\n${text}\n${fence}`, verifiedWith ? `Verified with ${verifiedWith}.` : ''].filter(Boolean).join('\n\n');
+		})
+		.join('\n\n');
+}
+
 export interface LlmsInput {
 	/** The sheet's Markdown as the user wrote it (source/production-deployment-cheat-sheet.md). */
 	sheet: string;

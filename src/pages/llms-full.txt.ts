@@ -1,10 +1,30 @@
-/** `llms-full.txt`: the whole sheet as Markdown, each section with its production notes (see src/lib/llms.ts). */
+/**
+ * `llms-full.txt`: the whole sheet as Markdown, each section with its production notes, then its
+ * hardened templates and the templates the sheet lacks (see src/lib/llms.ts).
+ */
 import type { APIRoute } from 'astro';
 import sheet from '../../source/production-deployment-cheat-sheet.md?raw';
 import { notesFor } from '../data/production-notes.ts';
 import { sections } from '../data/sections.ts';
-import { llmsFull, noExtraMarkdown } from '../lib/llms.ts';
+import { addedTemplates, hardenedSnippets, type ExtraTemplate } from '../data/snippets.ts';
+import { templateFile } from '../data/template-files.ts';
+import { verifiedLine } from '../data/verified-with.ts';
+import { llmsFull, templatesMarkdown } from '../lib/llms.ts';
+import { snippetText } from '../lib/snippet.ts';
 
-// More Markdown per section (hardened templates, say) goes in place of `noExtraMarkdown`.
+const asText = (template: ExtraTemplate, heading: string) => {
+	const text = templateFile(template.file);
+	if (text === undefined) throw new Error(`No file for ${template.file}`);
+	return { heading, lang: template.lang, text: snippetText(text), verifiedWith: verifiedLine(template.file) };
+};
+
 export const GET: APIRoute = () =>
-	new Response(llmsFull({ sheet, sections, notesFor }, noExtraMarkdown), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+	new Response(
+		llmsFull({ sheet, sections, notesFor }, (section) =>
+			templatesMarkdown([
+				...hardenedSnippets.filter((template) => template.page === section.slug).map((template) => asText(template, `Hardened: ${template.title ?? template.heading}`)),
+				...addedTemplates.filter((template) => template.page === section.slug).map((template) => asText(template, template.title && template.title !== template.heading ? `${template.heading} (${template.title})` : template.heading)),
+			]),
+		),
+		{ headers: { 'Content-Type': 'text/plain; charset=utf-8' } },
+	);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { notesFor, productionNotes } from '../../src/data/production-notes.ts';
 import { sections } from '../../src/data/sections.ts';
-import { llmsFull, llmsIndex } from '../../src/lib/llms.ts';
+import { llmsFull, llmsIndex, templatesMarkdown } from '../../src/lib/llms.ts';
 import { parseSheet, repairEncoding } from '../../src/lib/sheet.ts';
 
 const sheet = readFileSync(new URL('../../source/production-deployment-cheat-sheet.md', import.meta.url), 'utf8');
@@ -59,5 +59,15 @@ describe('llms-full.txt', () => {
 		const extended = llmsFull({ sheet, sections, notesFor }, (section) => (section.slug === 'dockerfile' ? '### Hardened variant\n\nEXTRA' : ''));
 		const at = extended.indexOf('### Hardened variant');
 		assert.ok(at > extended.indexOf('### Production notes') && at < extended.indexOf('## Gunicorn Config Template'));
+	});
+});
+
+describe('templatesMarkdown', () => {
+	it('fences each template longer than any backtick run in it, under its heading, with its versions', () => {
+		const markdown = templatesMarkdown([
+			{ heading: 'Hardened: start.sh', lang: 'bash', text: 'echo "```"', verifiedWith: 'uvicorn 0.51.0' },
+			{ heading: '.dockerignore', lang: 'txt', text: '.venv' },
+		]);
+		assert.equal(markdown, '### Hardened: start.sh\n\n````bash\necho "```"\n````\n\nVerified with uvicorn 0.51.0.\n\n### .dockerignore\n\n```txt\n.venv\n```');
 	});
 });
