@@ -45,8 +45,6 @@ interface Found {
 	term: string;
 	/** How many of the searches found it. */
 	hits: number;
-	/** Every search that found it. */
-	terms: string[];
 }
 
 /** Waits this long after a keystroke for the next: short enough to feel instant, long enough not to search every letter of a fast typist. */
@@ -117,10 +115,8 @@ export function startSearch() {
 		for (const { id, data, alias, term } of lists.flat()) {
 			if (!matchesQuery(marked(data), term)) continue;
 			const found = unique.get(id);
-			if (found) {
-				found.hits += 1;
-				found.terms.push(term);
-			} else unique.set(id, { data, alias, term, slug: slugOf(data.url), hits: 1, terms: [term] });
+			if (found) found.hits += 1;
+			else unique.set(id, { data, alias, term, slug: slugOf(data.url), hits: 1 });
 		}
 		// Pagefind splits code at its punctuation (`0.0.0.0`, `LOG_LEVEL`) and can miss a page that
 		// holds the very text typed: the sheet's own text says which pages do.
@@ -128,10 +124,11 @@ export function startSearch() {
 			for (const page of search.pages.values()) {
 				if (phraseStrength(query, page) === 0 || [...unique.values()].some((item) => item.slug === page.slug)) continue;
 				const excerpt = page.summary.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-				unique.set(`sheet:${page.slug}`, { data: { url: `${base}${page.slug}/`, excerpt, meta: { title: page.title }, sub_results: [] }, alias: false, term: query, slug: page.slug, hits: 1, terms: [query] });
+				unique.set(`sheet:${page.slug}`, { data: { url: `${base}${page.slug}/`, excerpt, meta: { title: page.title }, sub_results: [] }, alias: false, term: query, slug: page.slug, hits: 1 });
 			}
 		}
-		return rankResults([...unique.values()], query, search.pages);
+		const meanings = searches.filter((search) => search.alias).map((search) => search.query);
+		return rankResults([...unique.values()], query, search.pages, meanings);
 	}
 
 	// ---- Rendering -------------------------------------------------------------------------

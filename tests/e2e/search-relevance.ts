@@ -61,7 +61,8 @@ export const firstResultFor: Record<string, string> = {
 	gunicron: 'gunicorn',
 	healtz: 'health-checks',
 	structlgo: 'logging',
-	kuberntes: 'workers',
+	// The probes template's heading names Kubernetes: its page comes first for the word.
+	kuberntes: 'health-checks',
 	// Section titles and headings.
 	...Object.fromEntries(sections.map((section) => [section.heading, section.slug])),
 	'Request Logging Middleware': 'logging',

@@ -91,7 +91,7 @@ describe('ranking and code lines', () => {
 	});
 
 	it('puts a page whose own sheet text holds the alias’s meaning before one that only mentions it elsewhere', () => {
-		const ranked = rankResults([{ ...result('quick-commands', true), terms: ['duration'] }, { ...result('metrics', true), terms: ['p99'] }], 'latency', bySlug);
+		const ranked = rankResults([result('quick-commands', true), result('metrics', true)], 'latency', bySlug, ['p99', 'duration']);
 		assert.deepEqual(ranked.map((item) => item.slug), ['metrics', 'quick-commands']);
 		assert.equal(holdsWords('kubernetes workers', bySlug.get('workers')), true);
 		assert.equal(holdsWords('kubernetes workers', bySlug.get('quick-commands')), false);

@@ -12,8 +12,6 @@ export interface Ranked {
 	alias: boolean;
 	/** How many of the searches run for the query (the words typed, each alias meaning) found the page. */
 	hits?: number;
-	/** The searches that found it: the query, or the query with an alias's meaning. */
-	terms?: readonly string[];
 }
 
 /** Whether the sheet's own text of the page holds every word of `text`, each where a word starts. */
@@ -37,18 +35,18 @@ export function phraseStrength(query: string, page: SearchPage | undefined): num
 }
 
 /**
- * Results in this order: the phrase in a heading, the phrase in the text, found through an alias
- * whose meaning the sheet's own text of the page holds (`latency` → p99: /metrics/), found through
- * an alias elsewhere (a production note, a hardened template), the rest. Within a group, a page
- * more of the searches found comes first, then Pagefind's order.
+ * Results in this order: the phrase in a heading, the phrase in the text, a page whose own sheet
+ * text holds one of the query's alias meanings (`latency` → p99: /metrics/, however Pagefind
+ * found it), found through an alias elsewhere (a production note, a hardened template), the rest.
+ * Within a group, a page more of the searches found comes first, then Pagefind's order.
  */
-export function rankResults<T extends Ranked>(results: readonly T[], query: string, pages: ReadonlyMap<string, SearchPage>): T[] {
+export function rankResults<T extends Ranked>(results: readonly T[], query: string, pages: ReadonlyMap<string, SearchPage>, meanings: readonly string[] = []): T[] {
 	const group = (result: T) => {
-		const strength = phraseStrength(query, result.slug === undefined ? undefined : pages.get(result.slug));
-		if (strength > 0) return 2 - strength;
-		if (!result.alias) return 4;
 		const page = result.slug === undefined ? undefined : pages.get(result.slug);
-		return (result.terms ?? []).some((term) => term !== query && holdsWords(term, page)) ? 2 : 3;
+		const strength = phraseStrength(query, page);
+		if (strength > 0) return 2 - strength;
+		if (meanings.some((meaning) => holdsWords(meaning, page))) return 2;
+		return result.alias ? 3 : 4;
 	};
 	return results
 		.map((result, order) => ({ result, order, group: group(result) }))
