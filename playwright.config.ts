@@ -31,6 +31,9 @@ export default defineConfig({
 	use: {
 		trace: 'off',
 		launchOptions: chromiumLaunchOptions,
+		// Each test's fresh context would install the service worker and fetch its whole precache
+		// (about 1 MiB) for nothing. The specs about the worker (offline, headers) allow it.
+		serviceWorkers: 'block',
 	},
 	projects: builds.map((build) => ({
 		name: build.name,

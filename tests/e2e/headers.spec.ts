@@ -12,6 +12,9 @@ import { headersFor, parseHeadersFile } from '../../src/lib/headers-file.ts';
 import { expect, pagePaths, pasted, searchFor, searchParts, test } from './fixtures.ts';
 import type { TestInfo } from '@playwright/test';
 
+// These tests are about the service worker, or run under it: let it install (the config blocks it).
+test.use({ serviceWorkers: 'allow' });
+
 /** What the build's `_headers` gives every page: the policy a reader's browser enforces. */
 const shippedPolicy = (testInfo: TestInfo) => {
 	const headersFile = readFileSync(join(String(testInfo.project.metadata['outDir']), '_headers'), 'utf8');

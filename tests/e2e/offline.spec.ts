@@ -2,6 +2,9 @@ import { spawn } from 'node:child_process';
 import { appendFileSync, cpSync } from 'node:fs';
 import { expect, pagePaths, searchParts, test } from './fixtures.ts';
 
+// These tests are about the service worker, or run under it: let it install (the config blocks it).
+test.use({ serviceWorkers: 'allow' });
+
 test('after one visit, every page and search work with the network gone', async ({ page, context }) => {
 	await page.goto('');
 	await expect(page.getByRole('status').filter({ hasText: 'Saved for offline use' })).toBeVisible({ timeout: 20_000 });
