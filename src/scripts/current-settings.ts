@@ -3,7 +3,7 @@
  * values now (a link's over the defaults, else the stored ones, as the settings dialog loads them) and each change typed in
  * the dialog, which settings-ui.ts announces with a `cheat-sheet:settings` event on `document`.
  */
-import { loadSettings, SETTINGS_STORAGE_KEY, type SettingValues } from '../lib/settings';
+import { loadSettings, SETTINGS_STORAGE_KEY, type SettingValues } from '../lib/settings.ts';
 
 export const SETTINGS_EVENT = 'cheat-sheet:settings';
 

@@ -285,6 +285,19 @@ test('the tools follow the settings: the workers command runs the app, alert rul
 	await expect(page.locator('#table-images tr[data-row-id="alpine"] td[data-column="image"]')).toHaveText('python:3.11-alpine');
 });
 
+test('the whole sheet’s tools, far below its first screen, show the stored settings in print without being scrolled to', async ({ page }) => {
+	await page.goto('dockerfile/');
+	await fillForm(page, mine);
+	await page.keyboard.press('Escape');
+	await page.goto('all/');
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.locator('#table-images tr[data-row-id="slim"] td[data-column="image"]')).toHaveText('python:3.13-slim');
+	await expect(page.locator('.verdict-image')).toHaveText('python:3.13-slim');
+	await expect(page.locator('[data-line="command"]')).toContainText('gunicorn svc.api:create -c gunicorn.conf.py --workers');
+	// One dialog for the whole sheet: no panel above each section's templates.
+	await expect(page.locator('details.template-settings')).toHaveCount(0);
+});
+
 test('the panel above a page’s templates fills them, keeps in step with the dialog, and shows its errors beside its fields', async ({ page }) => {
 	await page.goto('dockerfile/');
 	const panel = page.locator('details.template-settings');

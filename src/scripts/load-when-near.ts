@@ -1,0 +1,35 @@
+/**
+ * Starts a tool's script (the alert rules, the base-image helper, the workers calculator, a
+ * table's sorting and filter) when the reader comes within a screen of the tool, not on load: the
+ * whole sheet holds every tool far below its first screen, and a reader there for the Dockerfile
+ * should not download and run them. The built HTML already shows each tool at the sheet's values,
+ * so until then it reads and prints right; the reader's settings change what a tool shows, so once
+ * they are filled into the page (settings-ui.ts, on load when stored or linked, or as they are
+ * typed) every tool starts at once.
+ */
+
+/**
+ * current-settings.ts's SETTINGS_EVENT, spelled here so that every tool's first script does not
+ * fetch the settings' rules for one string (tests/unit/load-when-near.test.ts keeps the two equal).
+ */
+export const NEAR_SETTINGS_EVENT = 'cheat-sheet:settings';
+
+/** Runs `start` once: when one of `selector`'s elements nears the viewport, or the settings are filled in. */
+export function loadWhenNear(selector: string, start: () => Promise<unknown>): void {
+	const targets = [...document.querySelectorAll(selector)];
+	if (!targets.length) return;
+	let started = false;
+	const observer = new IntersectionObserver((entries) => {
+		if (entries.some((entry) => entry.isIntersecting)) run();
+	}, { rootMargin: '100% 0px' });
+	function run() {
+		if (started) return;
+		started = true;
+		observer.disconnect();
+		void start();
+	}
+	// The header's button carries the mark once settings-ui has filled in values that differ from the sheet's.
+	if (document.querySelector('[data-settings-open][data-customized]')) return run();
+	document.addEventListener(NEAR_SETTINGS_EVENT, run, { once: true });
+	for (const target of targets) observer.observe(target);
+}
