@@ -31,9 +31,9 @@ export const productionNotes: Readonly<Record<string, readonly ProductionNote[]>
 			source: { label: 'uv docs: Docker, intermediate layers', url: 'https://docs.astral.sh/uv/guides/integration/docker/#intermediate-layers' },
 		},
 		{
-			title: 'The runtime stage copies the whole build directory',
-			breaks: '`COPY --from=builder /app /app` brings the source tree and anything else left in the builder into the final image, owned by root.',
-			fix: 'With `--no-editable` the project lives in the virtual environment, so copy that alone: `COPY --from=builder --chown=app:app /app/.venv /app/.venv`.',
+			title: 'The runtime stage copies the whole build context',
+			breaks: '`COPY --from=builder /app /app` brings the source tree, and whatever else `COPY . .` picked up, into the final image.',
+			fix: 'With `--no-editable` the project lives in the virtual environment, so the runtime needs `/app/.venv` and only the files its command reads, such as `gunicorn.conf.py`. The hardened Dockerfile keeps its copy of `/app` for those, trims the context with `.dockerignore`, and leaves the code owned by root, so the app’s user cannot rewrite it.',
 			source: { label: 'uv docs: Docker, non-editable installs', url: 'https://docs.astral.sh/uv/guides/integration/docker/#non-editable-installs' },
 		},
 		{
@@ -175,7 +175,7 @@ export const productionNotes: Readonly<Record<string, readonly ProductionNote[]>
 		{
 			title: 'On Kubernetes, FastAPI’s docs advise one process per container',
 			breaks: 'Several workers per pod duplicate what the cluster already does (replication, restarts) and make the pod’s memory and CPU use harder to size.',
-			fix: 'Run a single Uvicorn process per container and scale with replicas.',
+			fix: 'Run a single Uvicorn process per container and scale with replicas. The Kubernetes Deployment under Health checks sets `WEB_CONCURRENCY` from the CPU limit, so a limit of `"1"` gives exactly that.',
 			source: { label: 'FastAPI docs: server workers', url: 'https://fastapi.tiangolo.com/deployment/server-workers/' },
 		},
 		{
