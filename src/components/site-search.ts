@@ -7,9 +7,10 @@ import { searchAliases } from '../data/search-aliases.ts';
 import { MAX_QUERY_LENGTH, isTypingInto, searchQueryFrom } from '../lib/search-query.ts';
 import { excerptSegments } from '../lib/search/excerpt.ts';
 import { closestWords, correctTypos, expandQuery, isSearchable, vocabularyOf, wordsOf } from '../lib/search/query.ts';
-import { markMatches, matchesQuery, matchingCodeLine, phraseStrength, rankResults, type Segment } from '../lib/search/rank.ts';
+import { markMatches, matchesQuery, matchingCode, phraseStrength, rankResults, type Segment } from '../lib/search/rank.ts';
 import { RECENT_SEARCHES_KEY, readRecentSearches, withRecentSearch } from '../lib/search/recent.ts';
 import type { SearchPage } from '../lib/search/terms.ts';
+import { TEMPLATE_VARIANT_STORAGE_KEY, TEMPLATE_VARIANT_SYNC_KEY } from '../lib/template-variants.ts';
 
 interface PagefindSubResult {
 	title: string;
@@ -190,11 +191,16 @@ export function startSearch() {
 		if (part && part.title !== title) option.append(span('result-heading', ` › ${part.title}`));
 		// Read as one sentence by a screen reader: the parts need a space between them.
 		option.append(' ');
-		const code = matchingCodeLine(found.term, found.slug === undefined ? undefined : search.pages.get(found.slug));
+		const code = matchingCode(found.term, found.slug === undefined ? undefined : search.pages.get(found.slug));
 		if (code) {
+			// A line only one of the template's tabs shows: the result says which, and opens it (openVariant).
+			if (code.variant) {
+				option.dataset['variant'] = code.variant;
+				option.append(span('result-variant', code.variant), ' ');
+			}
 			const line = document.createElement('code');
 			line.className = 'result-code';
-			option.append(appendSegments(line, markMatches(code, found.term)));
+			option.append(appendSegments(line, markMatches(code.line, found.term)));
 		} else {
 			option.append(appendSegments(span('result-excerpt'), excerptSegments(part?.excerpt ?? data.excerpt)));
 		}
@@ -385,6 +391,24 @@ export function startSearch() {
 		}
 	}
 
+	/**
+	 * Makes the template tab that shows a result's line the chosen one, as a click on that tab would:
+	 * in Starlight's storage, which the result's page restores as it loads, and, when it opens `here`
+	 * (not in a new tab), on this page at once, where a link to one of its own headings does not reload it.
+	 */
+	function openVariant(option: HTMLElement, here: boolean) {
+		const variant = option.dataset['variant'];
+		if (!variant) return;
+		try {
+			localStorage.setItem(TEMPLATE_VARIANT_STORAGE_KEY, variant);
+		} catch {
+			// No storage: the page opens on its default tab, the sheet's.
+		}
+		if (!here || (option instanceof HTMLAnchorElement && option.pathname !== location.pathname)) return;
+		const tabs = document.querySelectorAll<HTMLElement>(`starlight-tabs[data-sync-key="${TEMPLATE_VARIANT_SYNC_KEY}"] [role="tab"]`);
+		[...tabs].find((tab) => tab.textContent?.trim() === variant && tab.getAttribute('aria-selected') !== 'true')?.click();
+	}
+
 	/** Opens a result (or runs a recent search): in this tab, or a new one. */
 	function choose(option: HTMLElement, newTab: boolean) {
 		const recent = option.dataset['recent'];
@@ -396,10 +420,12 @@ export function startSearch() {
 		if (!(option instanceof HTMLAnchorElement)) return;
 		remember();
 		if (newTab) {
+			openVariant(option, false);
 			window.open(option.href, '_blank', 'noopener');
 			return;
 		}
 		dialog!.close();
+		openVariant(option, true);
 		location.assign(option.href);
 	}
 
@@ -409,7 +435,9 @@ export function startSearch() {
 		if (option instanceof HTMLAnchorElement) {
 			// The link itself navigates (a modified click opens a tab, as links do); same-page anchors need the dialog closed.
 			remember();
-			if (!event.ctrlKey && !event.metaKey && !event.shiftKey && event.button === 0) dialog.close();
+			const here = !event.ctrlKey && !event.metaKey && !event.shiftKey && event.button === 0;
+			if (here) dialog.close();
+			openVariant(option, here);
 			return;
 		}
 		choose(option, false);

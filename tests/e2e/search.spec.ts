@@ -28,6 +28,39 @@ test('a result shows its page, the heading it matched and the match highlighted;
 	await expect(options.first().locator('mark').first()).toHaveText(/traffic/i);
 });
 
+test('a line only one template tab shows is labelled with that tab, and the result opens it', { tag: '@subpath' }, async ({ page }) => {
+	const shownCode = (text: string) => page.locator('main .expressive-code pre').filter({ hasText: text });
+	await page.goto('dockerfile/');
+	// Only the hardened logging setup has this line: the result says so, and its page opens on that tab.
+	let { options } = await searchFor(page, 'dict_tracebacks');
+	await expect(options.first()).toHaveAttribute('href', /\/logging\//);
+	await expect(options.first().locator('.result-variant')).toHaveText('Hardened');
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(/\/logging\//);
+	await expect(shownCode('dict_tracebacks')).toBeVisible();
+	await expect(page.getByRole('tab', { name: 'Hardened' }).first()).toHaveAttribute('aria-selected', 'true');
+
+	// With Hardened chosen, a line the hardened Dockerfile changed opens the sheet's tab again.
+	({ options } = await searchFor(page, 'uv sync --frozen'));
+	await expect(options.first()).toHaveAttribute('href', /\/dockerfile\//);
+	await expect(options.first().locator('.result-variant')).toHaveText('Cheat sheet');
+	await options.first().click();
+	await expect(page).toHaveURL(/\/dockerfile\//);
+	await expect(shownCode('uv sync --frozen')).toBeVisible();
+
+	// On the result's own page, which a link to its heading does not reload, the tab switches at once.
+	({ options } = await searchFor(page, 'UV_PYTHON_DOWNLOADS'));
+	await expect(options.first().locator('.result-variant')).toHaveText('Hardened');
+	await page.keyboard.press('Enter');
+	await expect(searchParts(page).dialog).toBeHidden();
+	await expect(shownCode('UV_PYTHON_DOWNLOADS')).toBeVisible();
+
+	// A line both tabs show gets no label.
+	({ options } = await searchFor(page, 'WORKDIR /app'));
+	await expect(options.first().locator('code')).toContainText('WORKDIR /app');
+	await expect(options.first().locator('.result-variant')).toHaveCount(0);
+});
+
 test('keyboard: ↑/↓ move the active result, Enter opens it, Escape closes and returns focus', { tag: '@subpath' }, async ({ page }) => {
 	await page.goto('dockerfile/');
 	const opener = page.getByRole('button', { name: 'Search', exact: true });

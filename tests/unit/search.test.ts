@@ -5,7 +5,7 @@ import { searchAliases } from '../../src/data/search-aliases.ts';
 import { sections } from '../../src/data/sections.ts';
 import { excerptSegments } from '../../src/lib/search/excerpt.ts';
 import { closestWords, correctTypos, editDistance, expandQuery, isSearchable, vocabularyOf, wordsOf } from '../../src/lib/search/query.ts';
-import { holdsWords, markMatches, matchesQuery, matchingCodeLine, phraseStrength, rankResults } from '../../src/lib/search/rank.ts';
+import { holdsWords, markMatches, matchesQuery, matchingCode, phraseStrength, rankResults } from '../../src/lib/search/rank.ts';
 import { MAX_RECENT_SEARCHES, readRecentSearches, withRecentSearch } from '../../src/lib/search/recent.ts';
 import { searchPages } from '../../src/lib/search/terms.ts';
 
@@ -98,9 +98,19 @@ describe('ranking and code lines', () => {
 	});
 
 	it('finds the code line that holds the phrase, else all its words', () => {
-		assert.equal(matchingCodeLine('/readyz', bySlug.get('health-checks')), '@router.get("/readyz")');
-		assert.equal(matchingCodeLine('kubectl undo', bySlug.get('quick-commands')), 'kubectl rollout undo deployment/fastapi-service  # rollback');
-		assert.equal(matchingCodeLine('nothing here', bySlug.get('quick-commands')), undefined);
+		assert.deepEqual(matchingCode('/readyz', bySlug.get('health-checks')), { line: '@router.get("/readyz")' });
+		assert.deepEqual(matchingCode('kubectl undo', bySlug.get('quick-commands')), { line: 'kubectl rollout undo deployment/fastapi-service  # rollback' });
+		assert.equal(matchingCode('nothing here', bySlug.get('quick-commands')), undefined);
+	});
+
+	it('says which template tab shows a line that only one of them has', () => {
+		const page = { ...pages[0]!, code: ['RUN uv sync --frozen', 'WORKDIR /app'], hardenedCode: ['RUN uv sync --locked', '  WORKDIR /app', 'USER 10001'] };
+		assert.deepEqual(matchingCode('workdir', page), { line: 'WORKDIR /app' });
+		assert.deepEqual(matchingCode('--frozen', page), { line: 'RUN uv sync --frozen', variant: 'Cheat sheet' });
+		assert.deepEqual(matchingCode('uv sync', page), { line: 'RUN uv sync --frozen', variant: 'Cheat sheet' });
+		assert.deepEqual(matchingCode('USER 10001', page), { line: 'USER 10001', variant: 'Hardened' });
+		// A page without hardened templates has one tab or none: nothing to open.
+		assert.deepEqual(matchingCode('--frozen', { ...page, hardenedCode: [] }), { line: 'RUN uv sync --frozen' });
 	});
 
 	it('marks the phrase, or else each word, whatever its case', () => {

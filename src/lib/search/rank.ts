@@ -5,6 +5,7 @@
  */
 import { normalizeText, type SearchPage } from './terms.ts';
 import { wordsOf } from './query.ts';
+import { HARDENED_VARIANT, SHEET_VARIANT, type TemplateVariant } from '../template-variants.ts';
 
 export interface Ranked {
 	slug: string | undefined;
@@ -54,16 +55,36 @@ export function rankResults<T extends Ranked>(results: readonly T[], query: stri
 		.map(({ result }) => result);
 }
 
-/** The first code line holding the phrase, else the first holding every word of the query. */
-export function matchingCodeLine(query: string, page: SearchPage | undefined): string | undefined {
-	if (!page) return undefined;
+/** The first of `lines` holding the phrase, else the first holding every word of the query, trimmed. */
+function matchingLine(query: string, lines: readonly string[]): string | undefined {
 	const phrase = normalizeText(query);
 	const words = wordsOf(query);
 	if (words.length === 0) return undefined;
-	const lower = page.code.map((line) => line.toLowerCase());
+	const lower = lines.map((line) => line.toLowerCase());
 	const index = lower.findIndex((line) => line.includes(phrase));
-	if (index !== -1) return page.code[index]?.trim();
-	return page.code[lower.findIndex((line) => words.every((word) => line.includes(word)))]?.trim();
+	if (index !== -1) return lines[index]?.trim();
+	return lines[lower.findIndex((line) => words.every((word) => line.includes(word)))]?.trim();
+}
+
+export interface CodeMatch {
+	line: string;
+	/**
+	 * The template tab that shows the line, where only one of the page's two does: the sheet's
+	 * line that its hardened variant changed, or a line only the hardened variant has.
+	 */
+	variant?: TemplateVariant;
+}
+
+/** The code line of the page to show for the query: the sheet's first, else its hardened variants'. */
+export function matchingCode(query: string, page: SearchPage | undefined): CodeMatch | undefined {
+	if (!page) return undefined;
+	const sheetLine = matchingLine(query, page.code);
+	if (sheetLine !== undefined) {
+		const hidden = page.hardenedCode.length > 0 && !page.hardenedCode.some((line) => line.trim() === sheetLine);
+		return hidden ? { line: sheetLine, variant: SHEET_VARIANT } : { line: sheetLine };
+	}
+	const hardenedLine = matchingLine(query, page.hardenedCode);
+	return hardenedLine === undefined ? undefined : { line: hardenedLine, variant: HARDENED_VARIANT };
 }
 
 export interface Segment {

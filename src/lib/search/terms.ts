@@ -17,6 +17,8 @@ export interface SearchPage {
 	text: string;
 	/** The section's code, line by line, as the templates have it (blank lines left out). */
 	code: string[];
+	/** The page's hardened templates, line by line (blank lines left out), shown under their own tab. */
+	hardenedCode: string[];
 }
 
 interface SectionInfo {
@@ -41,7 +43,12 @@ function plainLine(line: string): string {
 }
 
 /** Splits the sheet at its `## ` headings and describes each section's page. */
-export function searchPages(markdown: string, sections: readonly SectionInfo[], extraHeadings: Readonly<Record<string, readonly string[]>> = {}): SearchPage[] {
+export function searchPages(
+	markdown: string,
+	sections: readonly SectionInfo[],
+	extraHeadings: Readonly<Record<string, readonly string[]>> = {},
+	hardenedCode: Readonly<Record<string, readonly string[]>> = {},
+): SearchPage[] {
 	const lines = repairEncoding(markdown).split('\n');
 	return sections.map((section) => {
 		const start = lines.indexOf(`## ${section.heading}`);
@@ -69,6 +76,7 @@ export function searchPages(markdown: string, sections: readonly SectionInfo[], 
 			headings,
 			text: normalizeText([section.heading, ...(extraHeadings[section.slug] ?? []), section.summary, ...prose, ...code].join('\n')),
 			code,
+			hardenedCode: (hardenedCode[section.slug] ?? []).filter((line) => line.trim()),
 		};
 	});
 }
