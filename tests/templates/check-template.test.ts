@@ -3,10 +3,9 @@ import { readFileSync } from 'node:fs';
 import { it } from 'node:test';
 import { checkTemplates, healthRoutes } from './check-template.ts';
 import { defaults, nonDefault } from './filled.ts';
-import { sampleEntries, samplesRoot } from './samples.ts';
 import { servedTemplates } from './served-templates.ts';
 
-const probes = servedTemplates(samplesRoot, sampleEntries).find((template) => template.kind === 'yaml');
+const probes = servedTemplates().find((template) => template.path === 'added/deployment.yaml');
 const sheetHealth = readFileSync(new URL('../../src/snippets/health.py', import.meta.url), 'utf8');
 
 it('healthRoutes reads the routes a health router declares', () => {
@@ -23,5 +22,6 @@ it('probes must hit routes of health.py on the reader’s port', async () => {
 	assert.deepEqual(await check(probes.text, nonDefault), [
 		'Deployment/fastapi-service container app livenessProbe port 8000 is not the service\'s port 65535',
 		'Deployment/fastapi-service container app readinessProbe port 8000 is not the service\'s port 65535',
+		'Deployment/fastapi-service container app startupProbe port 8000 is not the service\'s port 65535',
 	]);
 });

@@ -3,7 +3,6 @@ import { describe, it } from 'node:test';
 import { snippets } from '../../src/data/snippets.ts';
 import { checkTemplates } from './check-template.ts';
 import { defaults } from './filled.ts';
-import { sampleEntries, samplesRoot } from './samples.ts';
 import { servedTemplates, snippetDataEntries, templateKind } from './served-templates.ts';
 
 describe('servedTemplates', () => {
@@ -18,24 +17,28 @@ describe('servedTemplates', () => {
 		}
 	});
 
-	it('picks up hardened variants and new kinds from the folder and the data, as the samples show', () => {
-		const samples = servedTemplates(samplesRoot, sampleEntries);
+	it('picks up the hardened variants and the added templates from the folder and the data, each with its checker', () => {
+		const extra = servedTemplates().filter((template) => !template.fromSheet);
 		assert.deepEqual(
-			samples.map(({ path, hardened, fromSheet, kind }) => [path, hardened, fromSheet, kind]),
+			extra.map(({ path, hardened, kind }) => [path, hardened, kind]),
 			[
-				['.dockerignore', false, false, 'dockerignore'],
-				['hardened/Dockerfile', true, false, 'dockerfile'],
-				['hardened/gunicorn.conf.py', true, false, 'python'],
-				['hardened/health.py', true, false, 'python'],
-				['hardened/sentry_setup.py', true, false, 'python'],
-				['k8s-probes.yaml', false, false, 'yaml'],
-				['run-uvicorn.sh', false, false, 'shell'],
+				['added/.dockerignore', false, 'dockerignore'],
+				['added/deployment.yaml', false, 'yaml'],
+				['added/start.sh', false, 'shell'],
+				['hardened/Dockerfile', true, 'dockerfile'],
+				['hardened/gunicorn.conf.py', true, 'python'],
+				['hardened/health.py', true, 'python'],
+				['hardened/logging_config.py', true, 'python'],
+				['hardened/otel_setup.py', true, 'python'],
+				['hardened/quick-commands.sh', true, 'shell'],
+				['hardened/request_logging_middleware.py', true, 'python'],
+				['hardened/sentry_setup.py', true, 'python'],
 			],
 		);
 	});
 
 	it('fails when the data lists a file that is not there', () => {
-		assert.throws(() => servedTemplates(samplesRoot, [{ file: 'hardened/missing.py', lang: 'python' }]), /lists files missing .*hardened\/missing\.py/);
+		assert.throws(() => servedTemplates(undefined, [{ file: 'hardened/missing.py', lang: 'python' }]), /lists files missing .*hardened\/missing\.py/);
 	});
 
 	it('reads entries from every exported array of the data, whatever else they carry', () => {
