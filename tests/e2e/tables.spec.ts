@@ -189,6 +189,15 @@ test.describe('alerting rules', () => {
 		expect(execFileSync('promtool', ['check', 'rules', path], { encoding: 'utf8' })).toContain('SUCCESS: 6 rules found');
 	});
 
+	test('llms-full.txt carries the rules the page downloads at its default thresholds', async ({ page, request }) => {
+		await page.goto('metrics/');
+		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download prometheus-rules.yml' }).click()]);
+		const downloaded = readFileSync(await download.path(), 'utf8');
+		const llms = await (await request.get('llms-full.txt')).text();
+		const metrics = llms.slice(llms.indexOf('## Key Production Metrics'), llms.indexOf('\n## ', llms.indexOf('## Key Production Metrics') + 1));
+		expect(metrics).toContain(`### Alert rules (prometheus-rules.yml, at the default thresholds)\n\n\`\`\`yaml\n${downloaded.trimEnd()}\n\`\`\``);
+	});
+
 	test('a bad threshold gets a message beside its field and disables copy and download', async ({ page }) => {
 		await page.goto('metrics/');
 		const field = page.getByLabel('Memory above');
