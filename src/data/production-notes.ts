@@ -143,8 +143,8 @@ export const productionNotes: Readonly<Record<string, readonly ProductionNote[]>
 		{
 			title: 'A hung database hangs the probe',
 			breaks: 'The check has no time limit, so a database that accepts the connection but never answers holds the probe until the orchestrator gives up.',
-			fix: 'Bound it: `async with asyncio.timeout(2):` around the query (Python 3.11+), and report a timeout as not ready.',
-			source: { label: 'Python docs: asyncio.timeout', url: 'https://docs.python.org/3/library/asyncio-task.html#asyncio.timeout' },
+			fix: 'Bound it: `await asyncio.wait_for(ping_database(), timeout=2)`, on every Python the site offers (`async with asyncio.timeout(2):` from 3.11), and report a timeout as not ready.',
+			source: { label: 'Python docs: asyncio.wait_for', url: 'https://docs.python.org/3/library/asyncio-task.html#asyncio.wait_for' },
 		},
 	],
 	metrics: [
@@ -175,7 +175,7 @@ export const productionNotes: Readonly<Record<string, readonly ProductionNote[]>
 		{
 			title: 'On Kubernetes, FastAPI’s docs advise one process per container',
 			breaks: 'Several workers per pod duplicate what the cluster already does (replication, restarts) and make the pod’s memory and CPU use harder to size.',
-			fix: 'Run a single Uvicorn process per container and scale with replicas. The Kubernetes Deployment under Health checks sets `WEB_CONCURRENCY` from the CPU limit, so a limit of `"1"` gives exactly that.',
+			fix: 'Run a single Uvicorn process per container and scale with replicas. The Kubernetes Deployment under Health checks does so: `WEB_CONCURRENCY` comes from its CPU limit of one CPU.',
 			source: { label: 'FastAPI docs: server workers', url: 'https://fastapi.tiangolo.com/deployment/server-workers/' },
 		},
 		{
