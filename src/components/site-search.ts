@@ -7,7 +7,7 @@ import { searchAliases } from '../data/search-aliases.ts';
 import { MAX_QUERY_LENGTH, isTypingInto, searchQueryFrom } from '../lib/search-query.ts';
 import { excerptSegments } from '../lib/search/excerpt.ts';
 import { closestWords, correctTypos, expandQuery, isSearchable, vocabularyOf, wordsOf } from '../lib/search/query.ts';
-import { markMatches, matchesQuery, matchingCode, phraseStrength, rankResults, type Segment } from '../lib/search/rank.ts';
+import { markMatches, matchesQuery, matchingCode, phraseStrength, rankResults, withTextFragment, type Segment } from '../lib/search/rank.ts';
 import { RECENT_SEARCHES_KEY, readRecentSearches, withRecentSearch } from '../lib/search/recent.ts';
 import type { SearchPage } from '../lib/search/terms.ts';
 import { TEMPLATE_VARIANT_STORAGE_KEY, TEMPLATE_VARIANT_SYNC_KEY } from '../lib/template-variants.ts';
@@ -177,7 +177,7 @@ export function startSearch() {
 	const bestPart = (data: PagefindData) =>
 		data.sub_results.reduce<PagefindSubResult | undefined>((best, part) => (!best || part.locations.length > best.locations.length ? part : best), undefined);
 
-	function resultOption(found: Found, index: number, search: Engine): HTMLElement {
+	function resultOption(found: Found, index: number, search: Engine, query: string): HTMLElement {
 		const { data } = found;
 		const part = bestPart(data);
 		const title = data.meta.title ?? part?.title ?? data.url;
@@ -191,16 +191,22 @@ export function startSearch() {
 		if (part && part.title !== title) option.append(span('result-heading', ` › ${part.title}`));
 		// Read as one sentence by a screen reader: the parts need a space between them.
 		option.append(' ');
-		const code = matchingCode(found.term, found.slug === undefined ? undefined : search.pages.get(found.slug));
+		// The line with what was typed (`HEALTHCHECK`), else with what found the page: an alias's meaning, a corrected word.
+		const page = found.slug === undefined ? undefined : search.pages.get(found.slug);
+		const typed = matchingCode(query, page);
+		const term = typed ? query : found.term;
+		const code = typed ?? matchingCode(found.term, page);
 		if (code) {
 			// A line only one of the template's tabs shows: the result says which, and opens it (openVariant).
 			if (code.variant) {
 				option.dataset['variant'] = code.variant;
 				option.append(span('result-variant', code.variant), ' ');
 			}
+			// The page opens at the line itself, which can be a screen or more below its heading.
+			option.href = withTextFragment(option.href, code.line);
 			const line = document.createElement('code');
 			line.className = 'result-code';
-			option.append(appendSegments(line, markMatches(code.line, found.term)));
+			option.append(appendSegments(line, markMatches(code.line, term)));
 		} else {
 			option.append(appendSegments(span('result-excerpt'), excerptSegments(part?.excerpt ?? data.excerpt)));
 		}
@@ -321,7 +327,7 @@ export function startSearch() {
 		help!.replaceChildren();
 		const count = `${found.length} ${found.length === 1 ? 'page' : 'pages'}`;
 		status!.textContent = `${count}${note || ` for “${query}”`}.`;
-		showList(query, found.map((result, index) => resultOption(result, index, search)));
+		showList(query, found.map((result, index) => resultOption(result, index, search, query)));
 		if (openWhenShown) {
 			const newTab = openWhenShown.newTab;
 			openWhenShown = undefined;

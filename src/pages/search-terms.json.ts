@@ -6,12 +6,17 @@ import { addedTemplates, hardenedSnippets } from '../data/snippets.ts';
 import { templateFile } from '../data/template-files.ts';
 import { searchPages } from '../lib/search/terms.ts';
 
-// Each added template (.dockerignore, Kubernetes probes …) sits under a heading of its own on its page.
-const extraHeadings: Record<string, string[]> = {};
-for (const template of addedTemplates) (extraHeadings[template.page] ??= []).push(template.heading);
-// The hardened variants' lines, so that a result can say which tab shows the line it found.
+// Each added template (.dockerignore, Kubernetes probes …) sits under a heading of its own on its
+// page; the hardened variants' lines let a result say which tab shows the line it found.
+const headings: Record<string, string[]> = {};
+const addedCode: Record<string, string[]> = {};
 const hardenedCode: Record<string, string[]> = {};
-for (const template of hardenedSnippets) (hardenedCode[template.page] ??= []).push(...(templateFile(template.file) ?? '').split('\n'));
+const linesOf = (file: string) => (templateFile(file) ?? '').split('\n');
+for (const template of addedTemplates) {
+	(headings[template.page] ??= []).push(template.heading);
+	(addedCode[template.page] ??= []).push(...linesOf(template.file));
+}
+for (const template of hardenedSnippets) (hardenedCode[template.page] ??= []).push(...linesOf(template.file));
 
 export const GET: APIRoute = () =>
-	new Response(JSON.stringify(searchPages(sheet, sections, extraHeadings, hardenedCode)), { headers: { 'Content-Type': 'application/json' } });
+	new Response(JSON.stringify(searchPages(sheet, sections, { headings, hardenedCode, addedCode })), { headers: { 'Content-Type': 'application/json' } });

@@ -25,7 +25,7 @@ test('search: the header button is reached by Tab, typing finds, Enter opens the
 	const { field, options } = searchParts(page);
 	await expect(field).toBeFocused();
 	await page.keyboard.type('graceful_timeout');
-	await expect(options.first()).toHaveAttribute('href', /\/gunicorn\/$/);
+	await expect(options.first()).toHaveAttribute('href', /\/gunicorn\/(#.*)?$/);
 	await page.keyboard.press('Enter');
 	await expect(page.locator('h1')).toHaveText('Gunicorn Config Template');
 });

@@ -19,7 +19,8 @@ test('a result shows its page, the heading it matched and the match highlighted;
 	await page.goto('');
 	let { options } = await searchFor(page, 'RequestLoggingMiddleware');
 	const first = options.first();
-	await expect(first).toHaveAttribute('href', /\/logging\/#request-logging-middleware$/);
+	// To the heading, and with a text fragment to the very line: the browser scrolls there and marks it.
+	await expect(first).toHaveAttribute('href', /\/logging\/#request-logging-middleware:~:text=class%20RequestLoggingMiddleware\(BaseHTTPMiddleware\)%3A$/);
 	await expect(first).toContainText('structlog Setup Template › Request Logging Middleware');
 	await expect(first.locator('code')).toContainText('class RequestLoggingMiddleware(BaseHTTPMiddleware):');
 	await expect(first.locator('code mark')).toHaveText('RequestLoggingMiddleware');
@@ -38,6 +39,8 @@ test('a line only one template tab shows is labelled with that tab, and the resu
 	await page.keyboard.press('Enter');
 	await expect(page).toHaveURL(/\/logging\//);
 	await expect(shownCode('dict_tracebacks')).toBeVisible();
+	// Opened at the line, not at the top of the page a screen above it.
+	await expect(page.locator('main .ec-line').filter({ hasText: 'dict_tracebacks' })).toBeInViewport();
 	await expect(page.getByRole('tab', { name: 'Hardened' }).first()).toHaveAttribute('aria-selected', 'true');
 
 	// With Hardened chosen, a line the hardened Dockerfile changed opens the sheet's tab again.
@@ -54,6 +57,7 @@ test('a line only one template tab shows is labelled with that tab, and the resu
 	await page.keyboard.press('Enter');
 	await expect(searchParts(page).dialog).toBeHidden();
 	await expect(shownCode('UV_PYTHON_DOWNLOADS')).toBeVisible();
+	await expect(page.locator('main .ec-line').filter({ hasText: 'UV_PYTHON_DOWNLOADS' })).toBeInViewport();
 
 	// A line both tabs show gets no label.
 	({ options } = await searchFor(page, 'WORKDIR /app'));
@@ -92,7 +96,8 @@ test('keyboard: ↑/↓ move the active result, Enter opens it, Escape closes an
 	await page.keyboard.press('ArrowDown');
 	const second = await options.nth(1).getAttribute('href');
 	await page.keyboard.press('Enter');
-	await expect(page).toHaveURL(new RegExp(`${second}$`));
+	// The browser keeps the text fragment (`:~:text=`) out of the address it shows.
+	await expect(page).toHaveURL((second ?? '').replace(/:~:.*$/, '').replace(/#$/, ''));
 });
 
 test('Ctrl+Enter opens the active result in a new tab and leaves search open', async ({ page, context }) => {
@@ -127,14 +132,14 @@ test('/ opens search, except while typing in a field', async ({ page }) => {
 	await page.keyboard.press('/');
 	await expect(field).toBeFocused();
 	await page.keyboard.type('healthz');
-	await expect(options.first()).toHaveAttribute('href', /\/health-checks\/$/);
+	await expect(options.first()).toHaveAttribute('href', /\/health-checks\/(#.*)?$/);
 });
 
 test('?q= on any page opens search with the term and its results', { tag: '@subpath' }, async ({ page }) => {
 	await page.goto('workers/?q=traces_sample_rate');
 	const { dialog, field, options } = searchParts(page);
 	await expect(field).toHaveValue('traces_sample_rate');
-	await expect(options.first()).toHaveAttribute('href', /\/sentry\/$/);
+	await expect(options.first()).toHaveAttribute('href', /\/sentry\/(#.*)?$/);
 	await page.keyboard.press('Escape');
 	await expect(dialog).toBeHidden();
 	await expect(page.locator('h1')).toHaveText('Workers Formula');
@@ -144,7 +149,7 @@ test('a typo is corrected and says so', async ({ page }) => {
 	await page.goto('');
 	const { status, options } = await searchFor(page, 'gunicron');
 	await expect(status).toHaveText(/for “gunicorn” \(corrected from “gunicron”\)/);
-	await expect(options.first()).toHaveAttribute('href', /\/gunicorn\/$/);
+	await expect(options.first()).toHaveAttribute('href', /\/gunicorn\/(#.*)?$/);
 });
 
 test('no match says so and offers the closest words and every section', async ({ page }) => {
@@ -155,7 +160,7 @@ test('no match says so and offers the closest words and every section', async ({
 	await expect(options).toHaveCount(0);
 	await dialog.getByRole('button', { name: 'healthz' }).click();
 	await expect(status).toContainText('for “healthz”');
-	await expect(options.first()).toHaveAttribute('href', /\/health-checks\/$/);
+	await expect(options.first()).toHaveAttribute('href', /\/health-checks\/(#.*)?$/);
 
 	await searchFor(page, 'qqqqzzzz');
 	await dialog.getByRole('link', { name: 'Workers Formula' }).click();
@@ -191,7 +196,7 @@ test('recent searches show when the box is empty, and run again when chosen', as
 	await page.keyboard.press('Enter');
 	await expect(parts.field).toHaveValue('alpine');
 	({ options } = parts);
-	await expect(options.first()).toHaveAttribute('href', /\/base-images\/$/);
+	await expect(options.first()).toHaveAttribute('href', /\/base-images\/(#.*)?$/);
 });
 
 test('recent searches survive bad stored data', async ({ page }) => {
@@ -199,7 +204,7 @@ test('recent searches survive bad stored data', async ({ page }) => {
 	await page.evaluate(() => localStorage.setItem('cheat-sheet:recent-searches:v1', '{not json'));
 	await page.reload();
 	const { options } = await searchFor(page, 'p99');
-	await expect(options.first()).toHaveAttribute('href', /\/metrics\/$/);
+	await expect(options.first()).toHaveAttribute('href', /\/metrics\/(#.*)?$/);
 });
 
 const oddQueries = ['.*', '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', 'q'.repeat(500), '🚀🔥🐍', '!!! ??? ...', '"unclosed', 'a'];

@@ -5,7 +5,7 @@ import { searchAliases } from '../../src/data/search-aliases.ts';
 import { sections } from '../../src/data/sections.ts';
 import { excerptSegments } from '../../src/lib/search/excerpt.ts';
 import { closestWords, correctTypos, editDistance, expandQuery, isSearchable, vocabularyOf, wordsOf } from '../../src/lib/search/query.ts';
-import { holdsWords, markMatches, matchesQuery, matchingCode, phraseStrength, rankResults } from '../../src/lib/search/rank.ts';
+import { holdsWords, markMatches, matchesQuery, matchingCode, phraseStrength, rankResults, withTextFragment } from '../../src/lib/search/rank.ts';
 import { MAX_RECENT_SEARCHES, readRecentSearches, withRecentSearch } from '../../src/lib/search/recent.ts';
 import { searchPages } from '../../src/lib/search/terms.ts';
 
@@ -104,13 +104,23 @@ describe('ranking and code lines', () => {
 	});
 
 	it('says which template tab shows a line that only one of them has', () => {
-		const page = { ...pages[0]!, code: ['RUN uv sync --frozen', 'WORKDIR /app'], hardenedCode: ['RUN uv sync --locked', '  WORKDIR /app', 'USER 10001'] };
+		const page = { ...pages[0]!, code: ['RUN uv sync --frozen', 'WORKDIR /app'], hardenedCode: ['RUN uv sync --locked', '  WORKDIR /app', 'USER 10001'], addedCode: ['.venv', 'USER 10001 # added'] };
 		assert.deepEqual(matchingCode('workdir', page), { line: 'WORKDIR /app' });
 		assert.deepEqual(matchingCode('--frozen', page), { line: 'RUN uv sync --frozen', variant: 'Cheat sheet' });
 		assert.deepEqual(matchingCode('uv sync', page), { line: 'RUN uv sync --frozen', variant: 'Cheat sheet' });
-		assert.deepEqual(matchingCode('USER 10001', page), { line: 'USER 10001', variant: 'Hardened' });
+		assert.deepEqual(matchingCode('10001', { ...page, addedCode: [] }), { line: 'USER 10001', variant: 'Hardened' });
+		// A template the sheet lacks shows on its own, not in a tab.
+		assert.deepEqual(matchingCode('.venv', page), { line: '.venv' });
+		assert.deepEqual(matchingCode('USER 10001', page), { line: 'USER 10001 # added' });
 		// A page without hardened templates has one tab or none: nothing to open.
 		assert.deepEqual(matchingCode('--frozen', { ...page, hardenedCode: [] }), { line: 'RUN uv sync --frozen' });
+	});
+
+	it('links to the line with a text fragment, after the heading it falls back to', () => {
+		assert.equal(withTextFragment('/logging/#request-logging-middleware', 'async def send(message):'), '/logging/#request-logging-middleware:~:text=async%20def%20send(message)%3A');
+		assert.equal(withTextFragment('/quick-commands/', 'kubectl rollout undo deployment/fastapi-service  # rollback'), '/quick-commands/#:~:text=kubectl%20rollout%20undo%20deployment%2Ffastapi%2Dservice%20%20%23%20rollback');
+		// `-`, `,` and `&` would split the fragment into parts.
+		assert.equal(withTextFragment('/a/', 'x-y, a&b'), '/a/#:~:text=x%2Dy%2C%20a%26b');
 	});
 
 	it('marks the phrase, or else each word, whatever its case', () => {

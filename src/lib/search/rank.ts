@@ -75,7 +75,7 @@ export interface CodeMatch {
 	variant?: TemplateVariant;
 }
 
-/** The code line of the page to show for the query: the sheet's first, else its hardened variants'. */
+/** The code line of the page to show for the query: the sheet's first, then the added templates', then the hardened variants'. */
 export function matchingCode(query: string, page: SearchPage | undefined): CodeMatch | undefined {
 	if (!page) return undefined;
 	const sheetLine = matchingLine(query, page.code);
@@ -83,6 +83,8 @@ export function matchingCode(query: string, page: SearchPage | undefined): CodeM
 		const hidden = page.hardenedCode.length > 0 && !page.hardenedCode.some((line) => line.trim() === sheetLine);
 		return hidden ? { line: sheetLine, variant: SHEET_VARIANT } : { line: sheetLine };
 	}
+	const addedLine = matchingLine(query, page.addedCode);
+	if (addedLine !== undefined) return { line: addedLine };
 	const hardenedLine = matchingLine(query, page.hardenedCode);
 	return hardenedLine === undefined ? undefined : { line: hardenedLine, variant: HARDENED_VARIANT };
 }
@@ -135,4 +137,16 @@ export function matchesQuery(marked: readonly string[], query: string): boolean 
 		return length;
 	};
 	return words.some((word) => marks.some((mark) => mark.includes(word) || sharedStart(mark, word) >= 0.75 * word.length));
+}
+
+/**
+ * `url` with a text fragment for `text` (`#heading:~:text=…`): the browser scrolls to the text and
+ * marks it as the page opens, and where it does not find it (the reader's settings changed the
+ * line) it goes to the heading, as before. `-`, `,` and `&` separate a fragment's parts, so they
+ * are escaped too.
+ */
+export function withTextFragment(url: string, text: string): string {
+	const at = url.indexOf('#');
+	const [path, hash] = at === -1 ? [url, ''] : [url.slice(0, at), url.slice(at + 1)];
+	return `${path}#${hash}:~:text=${encodeURIComponent(text).replace(/-/g, '%2D')}`;
 }

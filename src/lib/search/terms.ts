@@ -19,6 +19,16 @@ export interface SearchPage {
 	code: string[];
 	/** The page's hardened templates, line by line (blank lines left out), shown under their own tab. */
 	hardenedCode: string[];
+	/** The templates the sheet lacks (`.dockerignore`, the Kubernetes Deployment …), line by line. */
+	addedCode: string[];
+}
+
+/** What a page holds beyond the sheet's section, by page slug. */
+export interface PageExtras {
+	/** Headings of the templates the sheet lacks. */
+	headings?: Readonly<Record<string, readonly string[]>>;
+	hardenedCode?: Readonly<Record<string, readonly string[]>>;
+	addedCode?: Readonly<Record<string, readonly string[]>>;
 }
 
 interface SectionInfo {
@@ -43,18 +53,15 @@ function plainLine(line: string): string {
 }
 
 /** Splits the sheet at its `## ` headings and describes each section's page. */
-export function searchPages(
-	markdown: string,
-	sections: readonly SectionInfo[],
-	extraHeadings: Readonly<Record<string, readonly string[]>> = {},
-	hardenedCode: Readonly<Record<string, readonly string[]>> = {},
-): SearchPage[] {
-	const lines = repairEncoding(markdown).split('\n');
+export function searchPages(markdown: string, sections: readonly SectionInfo[], extras: PageExtras = {}): SearchPage[] {
+	const extraHeadings = extras.headings ?? {};
+	const lines = (of: Readonly<Record<string, readonly string[]>> | undefined, slug: string) => (of?.[slug] ?? []).filter((line) => line.trim());
+	const sheetLines = repairEncoding(markdown).split('\n');
 	return sections.map((section) => {
-		const start = lines.indexOf(`## ${section.heading}`);
+		const start = sheetLines.indexOf(`## ${section.heading}`);
 		if (start === -1) throw new Error(`The sheet has no section “${section.heading}”`);
-		const next = lines.findIndex((line, index) => index > start && line.startsWith('## '));
-		const body = lines.slice(start + 1, next === -1 ? undefined : next);
+		const next = sheetLines.findIndex((line, index) => index > start && line.startsWith('## '));
+		const body = sheetLines.slice(start + 1, next === -1 ? undefined : next);
 		// The page's own headings beyond the sheet's: those of the templates the sheet lacks.
 		const headings = [section.heading, ...(extraHeadings[section.slug] ?? [])];
 		const code: string[] = [];
@@ -76,7 +83,8 @@ export function searchPages(
 			headings,
 			text: normalizeText([section.heading, ...(extraHeadings[section.slug] ?? []), section.summary, ...prose, ...code].join('\n')),
 			code,
-			hardenedCode: (hardenedCode[section.slug] ?? []).filter((line) => line.trim()),
+			hardenedCode: lines(extras.hardenedCode, section.slug),
+			addedCode: lines(extras.addedCode, section.slug),
 		};
 	});
 }
