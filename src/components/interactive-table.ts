@@ -52,6 +52,9 @@ class InteractiveTable extends HTMLElement {
 			filter?.focus();
 		});
 
+		// Built disabled (DataTable.astro): they work from here on.
+		for (const control of this.querySelectorAll<HTMLButtonElement | HTMLInputElement>('.controls input, .controls button, button.sort')) control.disabled = false;
+
 		this.#ownsUrl = document.querySelectorAll('interactive-table').length === 1;
 		const { state, problems } = this.#ownsUrl
 			? readTableState(new URLSearchParams(location.search), this.#spec)

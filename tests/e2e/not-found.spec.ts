@@ -11,7 +11,7 @@ test('an unknown address answers 404 and offers search and every section', async
 
 	await page.getByRole('button', { name: 'Search the cheat sheet' }).click();
 	const { options } = await searchFor(page, 'healthz');
-	await expect(options.first()).toHaveAttribute('href', /\/health-checks\/$/);
+	await expect(options.first()).toHaveAttribute('href', /\/health-checks\/(#.*)?$/);
 });
 
 test('on a 390 px phone the 404 page has the theme switch', async ({ page }) => {

@@ -292,18 +292,21 @@ test.describe('workers calculator', () => {
 
 	test('computes for each deployment, shows the formula and copies the lines, by keyboard', async ({ page }) => {
 		await page.goto('workers/');
-		await expect(count(page)).toHaveText('5 workers');
+		// Uvicorn's workers, which every template runs, are the default.
+		await expect(page.getByLabel('Async (Uvicorn)')).toBeChecked();
+		await expect(count(page)).toHaveText('2 workers');
 		const cpu = page.getByLabel('CPU cores');
 		await cpu.focus();
 		await page.keyboard.press('ControlOrMeta+a');
 		await page.keyboard.type('4');
+		await expect(count(page)).toHaveText('4 workers');
+		await expect(page.locator('.calculator .result')).toContainText('CPU = 4 cores → 4');
+
+		await page.getByLabel('Async (Uvicorn)').focus();
+		await page.keyboard.press('ArrowUp');
+		await expect(page.getByLabel('Sync', { exact: true })).toBeChecked();
 		await expect(count(page)).toHaveText('9 workers');
 		await expect(page.locator('.calculator .result')).toContainText('CPU * 2 + 1 = 4 * 2 + 1 = 9');
-
-		await page.getByLabel('Sync', { exact: true }).focus();
-		await page.keyboard.press('ArrowDown');
-		await expect(page.getByLabel('Async (Uvicorn)')).toBeChecked();
-		await expect(count(page)).toHaveText('4 workers');
 
 		await page.getByLabel('Bare metal / VM').focus();
 		await page.keyboard.press('ArrowDown');
@@ -332,11 +335,12 @@ test.describe('workers calculator', () => {
 		await page.getByLabel('Memory limit', { exact: false }).first().fill('1');
 		await page.getByLabel('Per-worker RSS', { exact: false }).first().fill('256');
 		await expect(count(page)).toHaveText('4 workers');
-		await expect(page.locator('.calculator .result')).toContainText('Memory allows 4, CPU 17: memory is the bound');
+		await expect(page.locator('.calculator .result')).toContainText('Memory allows 4, CPU 8: memory is the bound');
 	});
 
 	test('a bad input leaves no stale count in the lines to copy', async ({ page }) => {
 		await page.goto('workers/');
+		await page.getByLabel('Sync', { exact: true }).check();
 		const cpu = page.getByLabel('CPU cores');
 		await cpu.fill('64');
 		await expect(page.locator('[data-line="env"]')).toHaveText('WEB_CONCURRENCY=129');
@@ -357,10 +361,10 @@ test.describe('workers calculator', () => {
 		await page.setViewportSize({ width: 390, height: 844 });
 		await page.goto('workers/');
 		const line = page.locator('[data-line="command"]');
-		await expect(line).toHaveText('gunicorn app.main:app -c gunicorn.conf.py --workers 5');
+		await expect(line).toHaveText('gunicorn app.main:app -c gunicorn.conf.py --workers 2');
 		const { text, lineStarts } = await wraps(line);
 		expect(lineStarts.length, 'at 390 px the command must wrap, or this test checks nothing').toBeGreaterThan(0);
-		for (const start of lineStarts) expect(text.slice(start), text.slice(0, start)).toMatch(/^(app\.main:app|-c gunicorn\.conf\.py|--workers 5)/);
+		for (const start of lineStarts) expect(text.slice(start), text.slice(0, start)).toMatch(/^(app\.main:app|-c gunicorn\.conf\.py|--workers 2)/);
 	});
 
 	const badInputs: Array<[string, Record<string, string>, string, string]> = [
