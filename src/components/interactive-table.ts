@@ -52,15 +52,13 @@ class InteractiveTable extends HTMLElement {
 			filter?.focus();
 		});
 
-		// Built disabled (DataTable.astro): they work from here on.
-		for (const control of this.querySelectorAll<HTMLButtonElement | HTMLInputElement>('.controls input, .controls button, button.sort')) control.disabled = false;
-
 		this.#ownsUrl = document.querySelectorAll('interactive-table').length === 1;
 		const { state, problems } = this.#ownsUrl
 			? readTableState(new URLSearchParams(location.search), this.#spec)
 			: { state: this.#state, problems: [] };
-		this.#state = state;
-		if (filter) filter.value = state.filter;
+		// A filter typed before this script started (it starts as the reader nears the table) is kept.
+		this.#state = !state.filter && filter?.value ? { ...state, filter: filter.value } : state;
+		if (filter) filter.value = this.#state.filter;
 		const problemsBox = this.querySelector<HTMLElement>('.problems');
 		if (problemsBox && problems.length) {
 			problemsBox.textContent = problems.join(' ');

@@ -7,7 +7,7 @@ import { searchAliases } from '../data/search-aliases.ts';
 import { MAX_QUERY_LENGTH, isTypingInto, searchQueryFrom } from '../lib/search-query.ts';
 import { excerptSegments } from '../lib/search/excerpt.ts';
 import { closestWords, correctTypos, expandQuery, isSearchable, vocabularyOf, wordsOf } from '../lib/search/query.ts';
-import { markMatches, matchesQuery, matchingCode, phraseStrength, rankResults, withTextFragment, type Segment } from '../lib/search/rank.ts';
+import { codeHoldsPhrase, markMatches, matchesQuery, matchingCode, phraseStrength, rankResults, withTextFragment, type Segment } from '../lib/search/rank.ts';
 import { RECENT_SEARCHES_KEY, readRecentSearches, withRecentSearch } from '../lib/search/recent.ts';
 import type { SearchPage } from '../lib/search/terms.ts';
 import { TEMPLATE_VARIANT_STORAGE_KEY, TEMPLATE_VARIANT_SYNC_KEY } from '../lib/template-variants.ts';
@@ -119,11 +119,12 @@ export function startSearch() {
 			if (found) found.hits += 1;
 			else unique.set(id, { data, alias, term, slug: slugOf(data.url), hits: 1 });
 		}
-		// Pagefind splits code at its punctuation (`0.0.0.0`, `LOG_LEVEL`) and can miss a page that
-		// holds the very text typed: the sheet's own text says which pages do.
+		// Pagefind splits code at its punctuation (`0.0.0.0`, `LOG_LEVEL`, `os.getenv("OTEL_…")`) and
+		// can miss a page that holds the very text typed: the sheet's text and every template's code
+		// lines say which pages do.
 		if (query.trim().length >= 3) {
 			for (const page of search.pages.values()) {
-				if (phraseStrength(query, page) === 0 || [...unique.values()].some((item) => item.slug === page.slug)) continue;
+				if ((phraseStrength(query, page) === 0 && !codeHoldsPhrase(query, page)) || [...unique.values()].some((item) => item.slug === page.slug)) continue;
 				const excerpt = page.summary.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 				unique.set(`sheet:${page.slug}`, { data: { url: `${base}${page.slug}/`, excerpt, meta: { title: page.title }, sub_results: [] }, alias: false, term: query, slug: page.slug, hits: 1 });
 			}

@@ -18,18 +18,34 @@ export const NEAR_SETTINGS_EVENT = 'cheat-sheet:settings';
 export function loadWhenNear(selector: string, start: () => Promise<unknown>): void {
 	const targets = [...document.querySelectorAll(selector)];
 	if (!targets.length) return;
-	let started = false;
+	let started: Promise<unknown> | undefined;
+	let ready = false;
 	const observer = new IntersectionObserver((entries) => {
-		if (entries.some((entry) => entry.isIntersecting)) run();
+		if (entries.some((entry) => entry.isIntersecting)) void run();
 	}, { rootMargin: '100% 0px' });
-	function run() {
-		if (started) return;
-		started = true;
-		observer.disconnect();
-		void start();
+	function run(): Promise<unknown> {
+		if (!started) {
+			observer.disconnect();
+			started = start().then(() => (ready = true));
+		}
+		return started;
 	}
+	// A button pressed before the script is there (a click, or Enter right after jumping to the
+	// tool) is held and pressed again once it is: nothing the reader does is lost, and no control
+	// has to wait disabled, out of the keyboard's reach.
+	const replay = (event: Event) => {
+		const button = event.target instanceof Element ? event.target.closest('button') : null;
+		if (ready || !button) return;
+		event.preventDefault();
+		event.stopImmediatePropagation();
+		void run().then(() => button.click());
+	};
+	for (const target of targets) target.addEventListener('click', replay, { capture: true });
 	// The header's button carries the mark once settings-ui has filled in values that differ from the sheet's.
-	if (document.querySelector('[data-settings-open][data-customized]')) return run();
-	document.addEventListener(NEAR_SETTINGS_EVENT, run, { once: true });
+	if (document.querySelector('[data-settings-open][data-customized]')) {
+		void run();
+		return;
+	}
+	document.addEventListener(NEAR_SETTINGS_EVENT, () => void run(), { once: true });
 	for (const target of targets) observer.observe(target);
 }

@@ -88,3 +88,19 @@ test('the template variant tabs switch with the arrow keys', async ({ page }) =>
 	await page.keyboard.press('ArrowLeft');
 	await expect(sheetTab).toHaveAttribute('aria-selected', 'true');
 });
+
+test('on the whole sheet, Tab right after a Contents jump reaches the tool there, whose script has not started yet', async ({ page }) => {
+	await page.goto('all/');
+	await page.getByRole('navigation', { name: 'Contents' }).getByRole('link', { name: 'Key Production Metrics' }).focus();
+	await page.keyboard.press('Enter');
+	await page.keyboard.press('Tab');
+	await expect(page.getByLabel('Filter metrics')).toBeFocused();
+	await page.keyboard.type('pool');
+	await expect(page.getByText('1 of 8 metrics')).toBeVisible();
+	// A press that comes before the table's script is kept and carried out once it is there.
+	await page.goto('all/');
+	await page.getByRole('navigation', { name: 'Contents' }).getByRole('link', { name: 'Workers Formula' }).focus();
+	await page.keyboard.press('Enter');
+	await page.locator('#table-deployments').getByRole('button', { name: 'Deployment' }).click();
+	await expect(page.locator('#table-deployments th[data-column="deployment"]')).toHaveAttribute('aria-sort', 'ascending');
+});

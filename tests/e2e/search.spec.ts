@@ -59,6 +59,11 @@ test('a line only one template tab shows is labelled with that tab, and the resu
 	await expect(shownCode('UV_PYTHON_DOWNLOADS')).toBeVisible();
 	await expect(page.locator('main .ec-line').filter({ hasText: 'UV_PYTHON_DOWNLOADS' })).toBeInViewport();
 
+	// A variable Pagefind reads as part of a longer token (`os.getenv("OTEL_…")`) is still found, by its line.
+	({ options } = await searchFor(page, 'OTEL_EXPORTER_OTLP_ENDPOINT'));
+	await expect(options.first()).toHaveAttribute('href', /\/opentelemetry\//);
+	await expect(options.first().locator('.result-variant')).toHaveText('Hardened');
+
 	// A line both tabs show gets no label.
 	({ options } = await searchFor(page, 'WORKDIR /app'));
 	await expect(options.first().locator('code')).toContainText('WORKDIR /app');

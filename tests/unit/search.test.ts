@@ -5,7 +5,7 @@ import { searchAliases } from '../../src/data/search-aliases.ts';
 import { sections } from '../../src/data/sections.ts';
 import { excerptSegments } from '../../src/lib/search/excerpt.ts';
 import { closestWords, correctTypos, editDistance, expandQuery, isSearchable, vocabularyOf, wordsOf } from '../../src/lib/search/query.ts';
-import { holdsWords, markMatches, matchesQuery, matchingCode, phraseStrength, rankResults, withTextFragment } from '../../src/lib/search/rank.ts';
+import { codeHoldsPhrase, holdsWords, markMatches, matchesQuery, matchingCode, phraseStrength, rankResults, withTextFragment } from '../../src/lib/search/rank.ts';
 import { MAX_RECENT_SEARCHES, readRecentSearches, withRecentSearch } from '../../src/lib/search/recent.ts';
 import { searchPages } from '../../src/lib/search/terms.ts';
 
@@ -114,6 +114,13 @@ describe('ranking and code lines', () => {
 		assert.deepEqual(matchingCode('USER 10001', page), { line: 'USER 10001 # added' });
 		// A page without hardened templates has one tab or none: nothing to open.
 		assert.deepEqual(matchingCode('--frozen', { ...page, hardenedCode: [] }), { line: 'RUN uv sync --frozen' });
+	});
+
+	it('finds a phrase in any template’s code where a word starts, not inside a word', () => {
+		const page = { ...pages[0]!, code: ['preload_app = True'], hardenedCode: ['endpoint = os.getenv("OTEL_EXPORTER_OTLP_ENDPOINT")'], addedCode: [] };
+		assert.equal(codeHoldsPhrase('OTEL_EXPORTER_OTLP_ENDPOINT', page), true);
+		assert.equal(codeHoldsPhrase('preload', page), true);
+		assert.equal(codeHoldsPhrase('reload', page), false);
 	});
 
 	it('links to the line with a text fragment, after the heading it falls back to', () => {

@@ -18,10 +18,12 @@ export interface Ranked {
 /** Whether the sheet's own text of the page holds every word of `text`, each where a word starts. */
 export function holdsWords(text: string, page: SearchPage | undefined): boolean {
 	const words = wordsOf(text);
-	return !!page && words.length > 0 && words.every((word) => new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(word)}`, 'u').test(page.text));
+	return !!page && words.length > 0 && words.every((word) => startsAWord(word).test(page.text));
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Matches `text` where a word starts. */
+const startsAWord = (text: string) => new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(text)}`, 'u');
 
 /**
  * 2: a heading of the page holds the phrase; 1: its text does; 0: neither. The phrase must start
@@ -30,9 +32,17 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 export function phraseStrength(query: string, page: SearchPage | undefined): number {
 	const phrase = normalizeText(query);
 	if (!page || wordsOf(phrase).length === 0) return 0;
-	const pattern = new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(phrase)}`, 'u');
+	const pattern = startsAWord(phrase);
 	if (page.headings.some((heading) => pattern.test(normalizeText(heading)))) return 2;
 	return pattern.test(page.text) ? 1 : 0;
+}
+
+/** Whether a code line of the page, in any of its templates, holds the phrase where a word starts. */
+export function codeHoldsPhrase(query: string, page: SearchPage | undefined): boolean {
+	const phrase = normalizeText(query);
+	if (!page || wordsOf(phrase).length === 0) return false;
+	const pattern = startsAWord(phrase);
+	return [...page.code, ...page.addedCode, ...page.hardenedCode].some((line) => pattern.test(normalizeText(line)));
 }
 
 /**
