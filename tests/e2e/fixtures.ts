@@ -45,6 +45,11 @@ export async function searchFor(page: Page, query: string) {
 	return parts;
 }
 
+/** Waits until the page says it is saved for offline use: the service worker has precached the site. */
+export async function expectSavedForOffline(page: Page) {
+	await expect(page.getByRole('status').filter({ hasText: 'Saved for offline use' })).toBeVisible({ timeout: 20_000 });
+}
+
 /** Every page of the site, relative to the base URL. */
 export const pagePaths = ['', ...sections.map((section) => `${section.slug}/`), 'all/'];
 

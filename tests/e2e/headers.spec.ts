@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePolicy } from '../../src/lib/csp.ts';
 import { headersFor, parseHeadersFile } from '../../src/lib/headers-file.ts';
-import { expect, pagePaths, pasted, searchFor, searchParts, test } from './fixtures.ts';
+import { expect, expectSavedForOffline, pagePaths, pasted, searchFor, searchParts, test } from './fixtures.ts';
 import type { TestInfo } from '@playwright/test';
 
 // These tests are about the service worker, or run under it: let it install (the config blocks it).
@@ -87,7 +87,7 @@ test('the whole sheet prints to PDF', async ({ page }) => {
 test('offline, the service worker answers every page and search under the same policy', async ({ page, context }, testInfo) => {
 	const policy = shippedPolicy(testInfo);
 	await page.goto('');
-	await expect(page.getByRole('status').filter({ hasText: 'Saved for offline use' })).toBeVisible({ timeout: 20_000 });
+	await expectSavedForOffline(page);
 	await context.setOffline(true);
 	for (const path of pagePaths) {
 		const response = await page.goto(path);

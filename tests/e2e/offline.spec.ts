@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process';
 import { appendFileSync, cpSync } from 'node:fs';
-import { expect, pagePaths, searchParts, test } from './fixtures.ts';
+import { expect, expectSavedForOffline, pagePaths, searchParts, test } from './fixtures.ts';
 
 // These tests are about the service worker, or run under it: let it install (the config blocks it).
 test.use({ serviceWorkers: 'allow' });
 
 test('after one visit, every page and search work with the network gone', async ({ page, context }) => {
 	await page.goto('');
-	await expect(page.getByRole('status').filter({ hasText: 'Saved for offline use' })).toBeVisible({ timeout: 20_000 });
+	await expectSavedForOffline(page);
 	const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
 	expect(new URL(scope).pathname).toBe(new URL(page.url()).pathname);
 
@@ -35,7 +35,7 @@ test('llms.txt and llms-full.txt are plain text, and precached for offline use',
 		expect(response.headers()['content-type'], file).toBe('text/plain; charset=utf-8');
 	}
 	await page.goto('');
-	await expect(page.getByRole('status').filter({ hasText: 'Saved for offline use' })).toBeVisible({ timeout: 20_000 });
+	await expectSavedForOffline(page);
 	await context.setOffline(true);
 	// Fetched by the page, as a reader's tool would (a text document opened offline would also
 	// ask for a favicon, which no site serves offline).
@@ -58,7 +58,7 @@ test.describe('addresses the service worker holds no page for', () => {
 
 	test('offline, an unknown address shows the site’s 404 page, with status 404', async ({ page, context }) => {
 		await page.goto('');
-		await expect(page.getByRole('status').filter({ hasText: 'Saved for offline use' })).toBeVisible({ timeout: 20_000 });
+		await expectSavedForOffline(page);
 		await context.setOffline(true);
 		for (const path of ['nope/', 'nope', 'gunicorn/nope/?x=1']) {
 			const response = await page.goto(path);
@@ -71,7 +71,7 @@ test.describe('addresses the service worker holds no page for', () => {
 
 	test('offline, a path without its trailing slash opens the page', async ({ page, context, baseURL }) => {
 		await page.goto('');
-		await expect(page.getByRole('status').filter({ hasText: 'Saved for offline use' })).toBeVisible({ timeout: 20_000 });
+		await expectSavedForOffline(page);
 		await context.setOffline(true);
 		for (const [path, heading] of [
 			['workers', 'Workers Formula'],
@@ -91,7 +91,7 @@ test.describe('addresses the service worker holds no page for', () => {
 	for (const path of ['nope/', 'gunicorn/nope/']) {
 		test(`online, the server still answers ${path}, which the service worker holds no page for`, async ({ page, request }) => {
 			await page.goto('');
-			await expect(page.getByRole('status').filter({ hasText: 'Saved for offline use' })).toBeVisible({ timeout: 20_000 });
+			await expectSavedForOffline(page);
 			expect(await page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
 			const direct = await request.get(path);
 			const response = await page.goto(path);
@@ -104,7 +104,7 @@ test.describe('addresses the service worker holds no page for', () => {
 
 test('a page opened with no network says so, even where the browser claims to be online', async ({ page, context }) => {
 	await page.goto('');
-	await expect(page.getByRole('status').filter({ hasText: 'Saved for offline use' })).toBeVisible({ timeout: 20_000 });
+	await expectSavedForOffline(page);
 	// Some Chromium builds report `navigator.onLine === true` in a page opened offline; every page
 	// from here on does, so only the service worker's own look at the network can tell.
 	await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'onLine', { get: () => true }));
@@ -132,7 +132,7 @@ test('a page opened with no network says so, even where the browser claims to be
 
 test('tabbing through /metrics/, the offline note never hides the focused element', async ({ page, context }) => {
 	await page.goto('metrics/');
-	await expect(page.getByRole('status').filter({ hasText: 'Saved for offline use' })).toBeVisible({ timeout: 20_000 });
+	await expectSavedForOffline(page);
 	await context.setOffline(true);
 	const note = page.getByRole('status').filter({ hasText: 'Offline: pages and search come from this device.' });
 	await expect(note).toBeVisible();
@@ -180,7 +180,7 @@ test('dismissing the note by keyboard puts focus back where the reader was', asy
 
 test('the status says when the network goes away', async ({ page, context }) => {
 	await page.goto('workers/');
-	await expect(page.getByRole('status').filter({ hasText: 'Saved for offline use' })).toBeVisible({ timeout: 20_000 });
+	await expectSavedForOffline(page);
 	await context.setOffline(true);
 	await expect(page.getByRole('status').filter({ hasText: 'Offline: pages and search come from this device.' })).toBeVisible();
 	await context.setOffline(false);
@@ -225,7 +225,7 @@ test('a new version waits for the reader, who can reload into it', async ({ brow
 		const origin = `http://127.0.0.1:${port}`;
 		await expect(async () => expect((await fetch(origin)).ok).toBe(true)).toPass({ timeout: 30_000 });
 		await page.goto(`${origin}/sentry/`);
-		await expect(page.getByRole('status').filter({ hasText: 'Saved for offline use' })).toBeVisible({ timeout: 20_000 });
+		await expectSavedForOffline(page);
 
 		appendFileSync(`${site}/sw.js`, '\n// the next deploy\n');
 		await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
