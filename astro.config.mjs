@@ -4,10 +4,10 @@ import mdx from '@astrojs/mdx';
 import starlight from '@astrojs/starlight';
 import starlightLinksValidator from 'starlight-links-validator';
 import { sections, sectionGroups } from './src/data/sections.ts';
-import { inlineScriptPolicy } from './src/integrations/inline-script-policy.ts';
+import { inlineScriptPolicy } from './src/integrations/inline-script-policy/index.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
 import { siteUrlWarning } from './src/integrations/site-url-warning.ts';
-import { siteUrl } from './src/lib/site-url.ts';
+import { siteUrl } from './src/integrations/site-url.ts';
 
 // BASE_PATH builds the same site for a sub-path (`/docs/cheat-sheet/`); OUT_DIR keeps such a
 // build apart from the root one; SITE_URL is the public origin for the sitemap and canonical links.
@@ -49,11 +49,11 @@ export default defineConfig({
 			plugins: [starlightLinksValidator({ errorOnRelativeLinks: false })],
 			customCss: ['./src/styles/theme.css', './src/styles/code.css', './src/styles/print.css'],
 			components: {
-				Search: './src/components/Search.astro',
-				Footer: './src/components/Footer.astro',
-				Header: './src/components/Header.astro',
+				Search: './src/components/starlight/Search.astro',
+				Footer: './src/components/starlight/Footer.astro',
+				Header: './src/components/starlight/Header.astro',
 				// The page title, with a section page's one-line summary under it.
-				PageTitle: './src/components/PageTitle.astro',
+				PageTitle: './src/components/starlight/PageTitle.astro',
 			},
 			lastUpdated: false,
 			sidebar: [

@@ -10,7 +10,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, w
 import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
-import { sections } from '../src/data/sections.ts';
+import { sections } from '#data/sections.ts';
 import { coldSearch, firstVisit, keyDelayMs, launchBrowser, precache, searchSummary, warmSearches, type PageWeight, type Precache, type SearchRun, type SearchTiming } from './bench/browser.ts';
 import { launchChrome, runLighthouse, type Chrome, type LighthouseResult } from './bench/lighthouse.ts';
 import {

@@ -4,7 +4,7 @@
  * home page (the sheet's title and tagline) and `/all/` (the whole sheet on one page), so every
  * page of ours has a stock page to be compared with. The config is Starlight's minimum: a title.
  */
-import { repairEncoding } from '../../src/lib/sheet.ts';
+import { repairEncoding } from '#lib/sheet/sheet.ts';
 
 export interface SheetPart {
 	heading: string;

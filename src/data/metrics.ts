@@ -2,7 +2,7 @@
 export type MetricType = 'Counter' | 'Histogram' | 'Gauge';
 
 export interface MetricRow {
-	/** Key of the alert or chart query generated for this row (see `src/lib/alert-rules.ts`). */
+	/** Key of the alert or chart query generated for this row (see `src/lib/tools/alert-rules.ts`). */
 	id: MetricId;
 	cells: { metric: string; type: MetricType; threshold: string; why: string };
 }

@@ -2,7 +2,7 @@
  * Production notes: where a section's template or table falls short in production, beside the
  * sheet's own text (never in place of it). Each note says what breaks, why, the fix, and the
  * primary source it was checked against (official docs or the project's own source).
- * Text may use `code` marks (rendered by src/lib/inline-markdown.ts).
+ * Text may use `code` marks (rendered by src/lib/sheet/inline-markdown.ts).
  */
 export interface NoteSource {
 	/** Who says so, as the link text: "uv docs: Docker guide". */
@@ -20,7 +20,7 @@ export interface ProductionNote {
 	source: NoteSource;
 }
 
-/** Keyed by section slug (src/data/sections.ts); tests/unit/production-notes.test.ts checks every section has notes. */
+/** Keyed by section slug (src/data/sections.ts); src/lib/sheet/llms.test.ts checks every section has notes. */
 export const productionNotes: Readonly<Record<string, readonly ProductionNote[]>> = {
 	dockerfile: [
 		{

@@ -5,7 +5,7 @@
  * add a line when a search that should find a page does not, and a line to the relevance table
  * in tests/e2e/search.spec.ts that proves it.
  */
-import type { SearchAlias } from '../lib/search/query.ts';
+import type { SearchAlias } from '#lib/search/query.ts';
 
 export const searchAliases: readonly SearchAlias[] = [
 	{ terms: ['k8s', 'kube', 'pod', 'pods'], means: ['kubernetes', 'kubectl'] },

@@ -5,14 +5,14 @@
  * A place is a whole line of the snippet file (1-based `line`), written as it reads with each
  * setting's text replaced by a marker: `«port»`, or `«logLevel:upper»` where the template spells
  * the value its own way. With the defaults put in, the line must equal the file's line exactly
- * (tests/unit/setting-places.test.ts), so an edited snippet fails the tests until its places are
- * declared again; `src/lib/fill.ts` fills and marks exactly these ranges and nothing else.
+ * (src/lib/settings/fill.test.ts), so an edited snippet fails the tests until its places are
+ * declared again; `src/lib/settings/fill.ts` fills and marks exactly these ranges and nothing else.
  *
  * `notSettings` lists text that holds a setting's default but is not that setting (`logger.info(`
  * is a method, not the log level). The tests search every snippet for every spelling in
  * `defaultSpellings`, case-insensitively, and fail on any that is neither a place nor listed here.
  */
-import type { SettingKey } from '../lib/settings.ts';
+import type { SettingKey } from '#lib/settings/rules.ts';
 
 /** How a place spells the value: as the setting holds it, or upper-cased (`INFO` for Python's logging). */
 export type PlaceFormat = 'upper';

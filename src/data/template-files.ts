@@ -2,7 +2,7 @@
  * The text of every template file under `src/snippets/`, as the build reads it (Vite), for the
  * pages and for `llms-full.txt`: one loader, so both show the same files.
  */
-import dockerignore from '../snippets/added/.dockerignore?raw';
+import dockerignore from '#snippets/added/.dockerignore?raw';
 
 // A glob skips dot files: `.dockerignore` is imported by name.
 const files: Readonly<Record<string, string>> = {

@@ -1,6 +1,6 @@
-/** Says loudly when a build has no public origin (see `src/lib/site-url.ts`). */
+/** Says loudly when a build has no public origin (see `src/integrations/site-url.ts`). */
 import type { AstroIntegration } from 'astro';
-import { missingSiteUrlWarning } from '../lib/site-url.ts';
+import { missingSiteUrlWarning } from './site-url.ts';
 
 export function siteUrlWarning(): AstroIntegration {
 	return {

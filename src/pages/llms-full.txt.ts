@@ -1,20 +1,20 @@
 /**
  * `llms-full.txt`: the whole sheet as Markdown, each section with its production notes, then its
  * hardened templates and the templates the sheet lacks, and for the metrics the alert rules the
- * page generates at its default thresholds (see src/lib/llms.ts).
+ * page generates at its default thresholds (see src/lib/sheet/llms.ts).
  */
 import type { APIRoute } from 'astro';
-import sheet from '../../source/production-deployment-cheat-sheet.md?raw';
-import { notesFor } from '../data/production-notes.ts';
-import { sections } from '../data/sections.ts';
-import { metricRows } from '../data/metrics.ts';
-import { addedTemplates, hardenedSnippets, type ExtraTemplate } from '../data/snippets.ts';
-import { templateFile } from '../data/template-files.ts';
-import { verifiedLine } from '../data/verified-with.ts';
-import { defaultThresholds, rulesFile } from '../lib/alert-rules.ts';
-import { llmsFull, templatesMarkdown } from '../lib/llms.ts';
-import { defaultSettings } from '../lib/settings.ts';
-import { snippetText } from '../lib/snippet.ts';
+import sheet from '#source/production-deployment-cheat-sheet.md?raw';
+import { notesFor } from '#data/production-notes.ts';
+import { sections } from '#data/sections.ts';
+import { metricRows } from '#data/metrics.ts';
+import { addedTemplates, hardenedSnippets, type ExtraTemplate } from '#data/snippets.ts';
+import { templateFile } from '#data/template-files.ts';
+import { verifiedLine } from '#data/verified-with.ts';
+import { defaultThresholds, rulesFile } from '#lib/tools/alert-rules.ts';
+import { llmsFull, templatesMarkdown } from '#lib/sheet/llms.ts';
+import { defaultSettings } from '#lib/settings/rules.ts';
+import { snippetText } from '#lib/templates/snippet.ts';
 
 const asText = (template: ExtraTemplate, heading: string) => {
 	const text = templateFile(template.file);

@@ -1,10 +1,10 @@
 /** `search-terms.json`: what search knows of each page beside Pagefind's index (see src/lib/search/terms.ts). */
 import type { APIRoute } from 'astro';
-import sheet from '../../source/production-deployment-cheat-sheet.md?raw';
-import { sections } from '../data/sections.ts';
-import { addedTemplates, hardenedSnippets } from '../data/snippets.ts';
-import { templateFile } from '../data/template-files.ts';
-import { searchPages } from '../lib/search/terms.ts';
+import sheet from '#source/production-deployment-cheat-sheet.md?raw';
+import { sections } from '#data/sections.ts';
+import { addedTemplates, hardenedSnippets } from '#data/snippets.ts';
+import { templateFile } from '#data/template-files.ts';
+import { searchPages } from '#lib/search/terms.ts';
 
 // Each added template (.dockerignore, Kubernetes probes …) sits under a heading of its own on its
 // page; the hardened variants' lines let a result say which tab shows the line it found.

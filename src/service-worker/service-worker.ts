@@ -8,7 +8,7 @@ import { clientsClaim, type WorkboxPlugin } from 'workbox-core';
 import { PrecacheFallbackPlugin, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
 import { NetworkOnly } from 'workbox-strategies';
-import { offlineNavigationPlugin } from '../lib/offline-navigation.ts';
+import { offlineNavigationPlugin } from '#lib/offline/offline-navigation.ts';
 
 declare const self: ServiceWorkerGlobalScope;
 

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sections } from '../../src/data/sections.ts';
-import { snippets } from '../../src/data/snippets.ts';
-import { cellText } from '../../src/lib/sheet.ts';
+import { sections } from '#data/sections.ts';
+import { snippets } from '#data/snippets.ts';
+import { cellText } from '#lib/sheet/sheet.ts';
 import { expect, sheet, pasted, test } from './fixtures.ts';
 
 const slugOf = (heading: string) => sections.find((section) => section.heading === heading)?.slug;

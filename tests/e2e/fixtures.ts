@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { test as base, expect, type Page } from '@playwright/test';
-import { sections } from '../../src/data/sections.ts';
-import { parseSheet, repairEncoding } from '../../src/lib/sheet.ts';
+import { sections } from '#data/sections.ts';
+import { parseSheet, repairEncoding } from '#lib/sheet/sheet.ts';
 
 export { expect };
 

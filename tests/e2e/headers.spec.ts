@@ -7,8 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parsePolicy } from '../../src/lib/csp.ts';
-import { headersFor, parseHeadersFile } from '../../src/lib/headers-file.ts';
+import { parsePolicy } from '#integrations/inline-script-policy/csp.ts';
+import { headersFor, parseHeadersFile } from '#integrations/inline-script-policy/headers-file.ts';
 import { expect, expectSavedForOffline, pagePaths, pasted, searchFor, searchParts, test } from './fixtures.ts';
 import type { TestInfo } from '@playwright/test';
 

@@ -3,7 +3,7 @@
  * works search, the tables, the calculator and the copy buttons. No clicks, no `focus()`.
  */
 import { readFileSync } from 'node:fs';
-import { snippetText } from '../../src/lib/snippet.ts';
+import { snippetText } from '#lib/templates/snippet.ts';
 import { expect, pasted, searchParts, test } from './fixtures.ts';
 import type { Locator, Page } from '@playwright/test';
 

@@ -1,4 +1,4 @@
-import { sections } from '../../src/data/sections.ts';
+import { sections } from '#data/sections.ts';
 import { expect, searchFor, test } from './fixtures.ts';
 
 test.use({ expectedErrorPage: true });

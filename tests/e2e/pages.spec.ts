@@ -1,4 +1,4 @@
-import { sections } from '../../src/data/sections.ts';
+import { sections } from '#data/sections.ts';
 import { expect, pagePaths, test } from './fixtures.ts';
 
 for (const path of pagePaths) {

@@ -1,9 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sections } from '../../src/data/sections.ts';
-import { snippets } from '../../src/data/snippets.ts';
-import { cellText } from '../../src/lib/sheet.ts';
+import { sections } from '#data/sections.ts';
+import { snippets } from '#data/snippets.ts';
+import { cellText } from '#lib/sheet/sheet.ts';
 import { expect, sheet, test } from './fixtures.ts';
 import type { Page, TestInfo } from '@playwright/test';
 

@@ -20,9 +20,9 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import { HtmlElement, Parser, StaticConfigLoader, TextNode, type DOMNode } from 'html-validate';
-import { metricRows } from '../../src/data/metrics.ts';
-import { sections } from '../../src/data/sections.ts';
-import { cellText } from '../../src/lib/sheet.ts';
+import { metricRows } from '#data/metrics.ts';
+import { sections } from '#data/sections.ts';
+import { cellText } from '#lib/sheet/sheet.ts';
 import { sheet } from './fixtures.ts';
 
 interface Fragment {

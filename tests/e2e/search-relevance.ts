@@ -2,7 +2,7 @@
  * What engineers type, and the page search must list first. Extend it when the sheet or the
  * alias list (src/data/search-aliases.ts) changes: tests/e2e/search.spec.ts checks every line.
  */
-import { sections } from '../../src/data/sections.ts';
+import { sections } from '#data/sections.ts';
 
 export const firstResultFor: Record<string, string> = {
 	// Exact code tokens and phrases.

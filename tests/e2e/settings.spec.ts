@@ -7,10 +7,11 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { snippets } from '../../src/data/snippets.ts';
-import { fillTemplate, placeRanges } from '../../src/lib/fill.ts';
-import { SETTINGS_STORAGE_KEY, defaultSettings, type SettingValues } from '../../src/lib/settings.ts';
-import { snippetText } from '../../src/lib/snippet.ts';
+import { snippets } from '#data/snippets.ts';
+import { fillTemplate, placeRanges } from '#lib/settings/fill.ts';
+import { defaultSettings, type SettingValues } from '#lib/settings/rules.ts';
+import { SETTINGS_STORAGE_KEY } from '#lib/settings/persistence.ts';
+import { snippetText } from '#lib/templates/snippet.ts';
 import { expect, pasted, test } from './fixtures.ts';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });

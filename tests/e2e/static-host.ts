@@ -9,7 +9,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
-import { headersFor, parseHeadersFile } from '../../src/lib/headers-file.ts';
+import { headersFor, parseHeadersFile } from '#integrations/inline-script-policy/headers-file.ts';
 
 const [outDir = 'dist', base = '/', port = '4321'] = process.argv.slice(2);
 const root = resolve(outDir);

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { metricRows } from '../../src/data/metrics.ts';
-import { defaultThresholds, metricQueries, ruleYaml, rulesFile } from '../../src/lib/alert-rules.ts';
-import { cellText } from '../../src/lib/sheet.ts';
+import { metricRows } from '#data/metrics.ts';
+import { defaultThresholds, metricQueries, ruleYaml, rulesFile } from '#lib/tools/alert-rules.ts';
+import { cellText } from '#lib/sheet/sheet.ts';
 import { expect, pasted, test } from './fixtures.ts';
 import type { Locator, Page } from '@playwright/test';
 

@@ -6,10 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Locator } from '@playwright/test';
-import { insertedLines } from '../../src/lib/line-diff.ts';
-import { fillTemplate } from '../../src/lib/fill.ts';
-import { defaultSettings, type SettingValues } from '../../src/lib/settings.ts';
-import { snippetText } from '../../src/lib/snippet.ts';
+import { insertedLines } from '#lib/templates/line-diff.ts';
+import { fillTemplate } from '#lib/settings/fill.ts';
+import { defaultSettings, type SettingValues } from '#lib/settings/rules.ts';
+import { snippetText } from '#lib/templates/snippet.ts';
 import { expect, pasted, test } from './fixtures.ts';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });

@@ -2,7 +2,7 @@
  * The language dispatch: each template text goes to its kind's checker. Python and shell texts
  * are checked in one batch each (one Python process, one ShellCheck run); the rest in-process.
  */
-import type { SettingValues } from '../../src/lib/settings.ts';
+import type { SettingValues } from '#lib/settings/rules.ts';
 import { dockerfileProblems, unpinnedImages } from './dockerfile-check.ts';
 import { dockerignoreProblems } from './dockerignore-check.ts';
 import { pythonSyntaxErrors } from './python-syntax.ts';

@@ -2,10 +2,10 @@
  * The texts a reader can copy: each template at the sheet's defaults and filled with settings
  * that differ from every default, through the site's own `fillTemplate`.
  */
-import { settingPlaces } from '../../src/data/setting-places.ts';
-import { fillTemplate } from '../../src/lib/fill.ts';
-import { defaultSettings, type SettingValues } from '../../src/lib/settings.ts';
-import { unusual } from '../unit/settings-fixtures.ts';
+import { settingPlaces } from '#data/setting-places.ts';
+import { fillTemplate } from '#lib/settings/fill.ts';
+import { defaultSettings, type SettingValues } from '#lib/settings/rules.ts';
+import { unusual } from '#lib/settings/test-fixtures.ts';
 import type { ServedTemplate } from './served-templates.ts';
 
 export interface SettingsSet {

@@ -1,6 +1,6 @@
 /**
  * What the checks find in the sheet's own text. The sheet's templates are shown byte for byte as
- * the sheet has them (tests/unit/snippets.test.ts), so a finding there is reported, not fixed
+ * the sheet has them (src/lib/templates/snippets.test.ts), so a finding there is reported, not fixed
  * and not hidden: each is listed here with why it stays, every run prints it, and the tests fail
  * when one appears that is not listed or a listed one is gone. Only the sheet's own text (a file
  * equal to one of its code blocks) may have findings; hardened and new templates have none.

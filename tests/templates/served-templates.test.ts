@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { snippets } from '../../src/data/snippets.ts';
+import { snippets } from '#data/snippets.ts';
 import { checkTemplates } from './check-template.ts';
 import { defaults } from './filled.ts';
 import { servedTemplates, snippetDataEntries, templateKind } from './served-templates.ts';

@@ -15,9 +15,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as snippetData from '../../src/data/snippets.ts';
-import { parseSheet, repairEncoding } from '../../src/lib/sheet.ts';
-import { snippetText } from '../../src/lib/snippet.ts';
+import * as snippetData from '#data/snippets.ts';
+import { parseSheet, repairEncoding } from '#lib/sheet/sheet.ts';
+import { snippetText } from '#lib/templates/snippet.ts';
 
 export type TemplateKind = 'python' | 'dockerfile' | 'shell' | 'yaml' | 'dockerignore';
 

@@ -5,7 +5,7 @@
  */
 import { normalizeText, type SearchPage } from './terms.ts';
 import { wordsOf } from './query.ts';
-import { HARDENED_VARIANT, SHEET_VARIANT, type TemplateVariant } from '../template-variants.ts';
+import { HARDENED_VARIANT, SHEET_VARIANT, type TemplateVariant } from '#lib/templates/variants.ts';
 
 export interface Ranked {
 	slug: string | undefined;

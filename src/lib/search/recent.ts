@@ -1,5 +1,5 @@
 /** Recent searches, kept in the reader's browser and shown when the search box is empty. */
-import { MAX_QUERY_LENGTH } from '../search-query.ts';
+import { MAX_QUERY_LENGTH } from './link.ts';
 
 export const RECENT_SEARCHES_KEY = 'cheat-sheet:recent-searches:v1';
 export const MAX_RECENT_SEARCHES = 5;

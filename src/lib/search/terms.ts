@@ -4,7 +4,7 @@
  * headings and its code lines. With it, search ranks a page that holds the exact phrase first,
  * shows a matching code line as code, and corrects a typo to a word the sheet uses.
  */
-import { repairEncoding } from '../sheet.ts';
+import { repairEncoding } from '#lib/sheet/sheet.ts';
 
 export interface SearchPage {
 	/** Page path without slashes, as in `src/data/sections.ts`. */

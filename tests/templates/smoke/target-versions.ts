@@ -2,7 +2,7 @@
  * The library versions the templates are written for (src/data/verified-with.ts, the one list of
  * them), to say where Debian's, which the smoke runs use, is older.
  */
-import { verifiedPackages } from '../../../src/data/verified-with.ts';
+import { verifiedPackages } from '#data/verified-with.ts';
 
 const normalize = (name: string) => name.toLowerCase().replaceAll('_', '-');
 

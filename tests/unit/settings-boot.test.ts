@@ -1,8 +1,0 @@
-import assert from 'node:assert/strict';
-import { test } from 'node:test';
-import { BOOT_STORAGE_KEY } from '../../src/components/settings-boot.ts';
-import { SETTINGS_STORAGE_KEY } from '../../src/lib/settings.ts';
-
-test('the boot script every page loads looks for the settings under the key the settings store them', () => {
-	assert.equal(BOOT_STORAGE_KEY, SETTINGS_STORAGE_KEY);
-});
