@@ -3,11 +3,11 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import starlight from '@astrojs/starlight';
 import starlightLinksValidator from 'starlight-links-validator';
-import { sections, sectionGroups } from './src/data/sections.ts';
-import { inlineScriptPolicy } from './src/integrations/inline-script-policy/index.ts';
-import { serviceWorker } from './src/integrations/service-worker.ts';
-import { siteUrlWarning } from './src/integrations/site-url-warning.ts';
-import { siteUrl } from './src/integrations/site-url.ts';
+import { sections, sectionGroups } from '#data/sections.ts';
+import { inlineScriptPolicy } from '#integrations/inline-script-policy/index.ts';
+import { serviceWorker } from '#integrations/service-worker.ts';
+import { siteUrlWarning } from '#integrations/site-url-warning.ts';
+import { siteUrl } from '#integrations/site-url.ts';
 
 // BASE_PATH builds the same site for a sub-path (`/docs/cheat-sheet/`); OUT_DIR keeps such a
 // build apart from the root one; SITE_URL is the public origin for the sitemap and canonical links.

@@ -4,8 +4,8 @@
  * `<Code>` component is used (Starlight merges this file with the options there).
  */
 import { defineEcConfig } from '@astrojs/starlight/expressive-code';
-import { pagefindIgnoresFrameChrome } from './src/integrations/expressive-code/pagefind-ignores-frame-chrome.ts';
-import { settingPlaces } from './src/integrations/expressive-code/setting-places.ts';
+import { pagefindIgnoresFrameChrome } from '#integrations/expressive-code/pagefind-ignores-frame-chrome.ts';
+import { settingPlaces } from '#integrations/expressive-code/setting-places.ts';
 
 export default defineEcConfig({
 	plugins: [pagefindIgnoresFrameChrome, settingPlaces],

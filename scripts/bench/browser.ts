@@ -269,6 +269,7 @@ export interface SearchRun {
 
 /** A run that could not be made, with the reason in a line: Playwright's first, and what it waited for. */
 export function failedRun(error: unknown): SearchRun {
+	// eslint-disable-next-line no-control-regex -- strips the terminal colour codes in Playwright's message
 	const lines = (error instanceof Error ? error.message : String(error)).replace(/\u001b\[\d+m/g, '').split('\n');
 	const waited = lines.find((line) => line.includes('waiting for'))?.trim().replace(/^- /, '');
 	return { ms: Number.NaN, bytes: Number.NaN, error: [lines[0], waited].filter(Boolean).join(' ') };

@@ -77,12 +77,7 @@ describe('section pages', () => {
 });
 
 function readPage(slug: string): string {
-	for (const ext of ['mdx', 'md']) {
-		try {
-			return read(`src/content/docs/${slug}.${ext}`);
-		} catch {}
-	}
-	throw new Error(`No page for ${slug}`);
+	return read(`src/content/docs/${slug}.mdx`);
 }
 
 function escape(text: string): string {
