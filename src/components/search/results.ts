@@ -1,12 +1,13 @@
 /**
- * What the search dialog shows: its status line, a result (and the template tab it opens), the
- * recent searches, the words to try. Every text from the index or the reader is set with
- * `textContent`, never as markup.
+ * What the search dialog shows of a search: its status line, a result (and the template tab it
+ * opens), the help when nothing matched. Loaded with the engine (searching.ts). Every text from
+ * the index or the reader is set with `textContent`, never as markup.
  */
 import type { PagefindData, PagefindSubResult, Result, SearchOutcome } from '#lib/search/engine.ts';
 import { excerptSegments } from '#lib/search/excerpt.ts';
 import { markMatches, withTextFragment, type Segment } from '#lib/search/rank.ts';
 import { TEMPLATE_VARIANT_STORAGE_KEY, TEMPLATE_VARIANT_SYNC_KEY } from '#lib/templates/variants.ts';
+import { SEARCH_UNAVAILABLE, listOf, suggestionList } from './empty-state.ts';
 
 const span = (className: string, text?: string) => {
 	const node = document.createElement('span');
@@ -28,7 +29,7 @@ const appendSegments = (parent: HTMLElement, segments: readonly Segment[]) => {
 
 /** The line above the results: how many pages, for what; or why there are none. */
 export function statusText(outcome: SearchOutcome, query: string): string {
-	if (outcome.kind === 'unavailable') return 'Search could not load. Check the connection and try again.';
+	if (outcome.kind === 'unavailable') return SEARCH_UNAVAILABLE;
 	if (outcome.kind !== 'found') return `No results for “${query}”.`;
 	const count = `${outcome.results.length} ${outcome.results.length === 1 ? 'page' : 'pages'}`;
 	if (outcome.corrected) return `${count} for “${outcome.corrected}” (corrected from “${query}”).`;
@@ -86,54 +87,6 @@ export function openVariant(option: HTMLElement, here: boolean) {
 	if (!here || (option instanceof HTMLAnchorElement && option.pathname !== location.pathname)) return;
 	const tabs = document.querySelectorAll<HTMLElement>(`starlight-tabs[data-sync-key="${TEMPLATE_VARIANT_SYNC_KEY}"] [role="tab"]`);
 	[...tabs].find((tab) => tab.textContent?.trim() === variant && tab.getAttribute('aria-selected') !== 'true')?.click();
-}
-
-/** The recent searches, as options that search again. */
-export function recentSearches(recent: readonly string[]): HTMLElement {
-	const group = document.createElement('div');
-	group.setAttribute('role', 'group');
-	group.setAttribute('aria-labelledby', 'site-search-recent-label');
-	const label = document.createElement('p');
-	label.className = 'group-label';
-	label.id = 'site-search-recent-label';
-	label.textContent = 'Recent searches';
-	group.append(label);
-	recent.forEach((query, index) => {
-		const option = document.createElement('div');
-		option.setAttribute('role', 'option');
-		option.id = `site-search-recent-${index}`;
-		option.dataset['recent'] = query;
-		option.textContent = query;
-		group.append(option);
-	});
-	return group;
-}
-
-/** A line of text and a list of its items. */
-function listOf(text: string, items: readonly HTMLElement[]): HTMLElement[] {
-	const intro = document.createElement('p');
-	intro.textContent = text;
-	const list = document.createElement('ul');
-	for (const content of items) {
-		const item = document.createElement('li');
-		item.append(content);
-		list.append(item);
-	}
-	return [intro, list];
-}
-
-/** A line of text and buttons that each search for one word. */
-export function suggestionList(text: string, words: readonly string[]): HTMLElement[] {
-	return listOf(
-		text,
-		words.map((word) => {
-			const button = document.createElement('button');
-			button.type = 'button';
-			button.dataset['suggestion'] = word;
-			button.textContent = word;
-			return button;
-		}),
-	);
 }
 
 /** What helps when nothing matched: the closest words of the sheet, and every section. */

@@ -5,12 +5,14 @@
  * is the engine's (src/lib/search/engine.ts), how it shows is results.ts's. A button elsewhere on
  * the page (SearchButton.astro) sits in a `<search-opener>`, which asks the page's search to open.
  */
-import { searchAliases } from '#data/search-aliases.ts';
-import { createSearchEngine, type Pagefind, type SearchSources } from '#lib/search/engine.ts';
+import type { Pagefind, SearchEngine, SearchSources } from '#lib/search/engine.ts';
 import { MAX_QUERY_LENGTH, isTypingInto, searchQueryFrom } from '#lib/search/link.ts';
 import { RECENT_SEARCHES_KEY, readRecentSearches, withRecentSearch } from '#lib/search/recent.ts';
 import type { SearchPage } from '#lib/search/terms.ts';
-import { noResultsHelp, openVariant, recentSearches, resultOption, statusText, suggestionList } from './results.ts';
+import { SEARCH_UNAVAILABLE, recentSearches, suggestionList } from './empty-state.ts';
+
+/** The engine and the rendering of its results, once loaded (searching.ts). */
+type Searching = typeof import('./searching.ts') & { engine: SearchEngine };
 
 /** Waits this long after a keystroke for the next: short enough to feel instant, long enough not to search every letter of a fast typist. */
 const DEBOUNCE_MS = 40;
@@ -47,7 +49,8 @@ function opensSearch(button: HTMLButtonElement, search: SiteSearch) {
 }
 
 class SiteSearch extends HTMLElement {
-	readonly #engine = createSearchEngine({ load: loadSources, base, aliases: searchAliases });
+	#searching: Promise<Searching> | undefined;
+	#loaded: Searching | undefined;
 	// The element is upgraded once the page is parsed (its script is a module): its parts are there.
 	readonly #dialog = partOf<HTMLDialogElement>(this, '#site-search');
 	readonly #input = partOf<HTMLInputElement>(this, '#site-search-input');
@@ -77,7 +80,7 @@ class SiteSearch extends HTMLElement {
 		input.addEventListener('input', () => {
 			clearTimeout(this.#timer);
 			this.#openWhenShown = undefined;
-			this.#engine.discard();
+			this.#discard();
 			this.#timer = setTimeout(() => this.#searchNow(input.value), DEBOUNCE_MS);
 		});
 		input.addEventListener('keydown', (event) => this.#onFieldKey(event));
@@ -120,9 +123,31 @@ class SiteSearch extends HTMLElement {
 		if (shared) this.open(shared);
 	}
 
-	/** Loads Pagefind and the search terms, if they are not yet: search is about to be used. */
+	/** Loads the engine, Pagefind and the search terms, if they are not yet: search is about to be used. */
 	preload() {
-		this.#engine.preload();
+		this.#load().then(
+			(searching) => searching.engine.preload(),
+			// A failed load says so when a search runs, and is tried again then.
+			() => undefined,
+		);
+	}
+
+	#load(): Promise<Searching> {
+		this.#searching ??= import('./searching.ts').then(
+			(module) => (this.#loaded = { ...module, engine: module.startEngine(loadSources, base) }),
+			(error: unknown) => {
+				this.#searching = undefined;
+				throw error;
+			},
+		);
+		return this.#searching;
+	}
+
+	/** Drops the searches under way: what they find is no longer what the field holds. */
+	#discard() {
+		if (this.#loaded) this.#loaded.engine.discard();
+		// Still loading: after the searches that wait for it, which start first.
+		else this.#searching?.then((searching) => searching.engine.discard(), () => undefined);
 	}
 
 	/** Opens search, on `query` if given, else on what the field holds. */
@@ -182,23 +207,32 @@ class SiteSearch extends HTMLElement {
 		const query = value.trim().slice(0, MAX_QUERY_LENGTH);
 		if (query) void this.#run(query);
 		else {
-			this.#engine.discard();
+			this.#discard();
 			this.#showRecent();
 		}
 	}
 
 	async #run(query: string) {
-		const outcome = await this.#engine.search(query);
+		let searching: Searching;
+		try {
+			searching = await this.#load();
+		} catch {
+			// As a failed load of Pagefind: the help below stays as it was.
+			this.#status.textContent = SEARCH_UNAVAILABLE;
+			this.#showList(query, []);
+			return;
+		}
+		const outcome = await searching.engine.search(query);
 		if (!outcome) return;
-		this.#status.textContent = statusText(outcome, query);
+		this.#status.textContent = searching.statusText(outcome, query);
 		if (outcome.kind !== 'found') {
 			this.#showList(query, []);
 			// A failed load leaves the help below as it was.
-			if (outcome.kind !== 'unavailable') this.#help.replaceChildren(...noResultsHelp(outcome));
+			if (outcome.kind !== 'unavailable') this.#help.replaceChildren(...searching.noResultsHelp(outcome));
 			return;
 		}
 		this.#help.replaceChildren();
-		this.#showList(query, outcome.results.map(resultOption));
+		this.#showList(query, outcome.results.map(searching.resultOption));
 		const pending = this.#openWhenShown;
 		this.#openWhenShown = undefined;
 		const first = this.#options()[0];
@@ -243,7 +277,7 @@ class SiteSearch extends HTMLElement {
 			this.#remember();
 			const here = !event.ctrlKey && !event.metaKey && !event.shiftKey && event.button === 0;
 			if (here) this.#dialog.close();
-			openVariant(option, here);
+			this.#loaded?.openVariant(option, here);
 			return;
 		}
 		this.#choose(option, false);
@@ -270,12 +304,12 @@ class SiteSearch extends HTMLElement {
 		if (!(option instanceof HTMLAnchorElement)) return;
 		this.#remember();
 		if (newTab) {
-			openVariant(option, false);
+			this.#loaded?.openVariant(option, false);
 			window.open(option.href, '_blank', 'noopener');
 			return;
 		}
 		this.#dialog.close();
-		openVariant(option, true);
+		this.#loaded?.openVariant(option, true);
 		location.assign(option.href);
 	}
 }
