@@ -116,7 +116,9 @@ function portFree(port: number): Promise<void> {
 }
 
 function serve(dist: string, port: number): Promise<void> {
-	const server = spawn(process.execPath, [join(repo, 'scripts/bench/serve.ts'), dist, String(port)], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+	// Both sites get our cache rules and no other header (see scripts/static-host.ts), compressed.
+	const args = [dist, '/', String(port), '--compress', '--headers', join(repo, 'public/_headers'), '--only', 'cache-control'];
+	const server = spawn(process.execPath, [join(repo, 'scripts/static-host.ts'), ...args], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
 	servers.push(server);
 	let errors = '';
 	server.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
@@ -249,7 +251,7 @@ say(
 	'',
 	`Node ${process.version}, Chromium ${chromiumVersion}, ${cpus().length} cores, load average ${loadAtStart.toFixed(1)} at start and ${(loadavg()[0] ?? Number.NaN).toFixed(1)} at the end ` +
 		'(above the core count, timings and Lighthouse’s TBT and performance score are mostly noise). ' +
-		`Both sites served by scripts/bench/serve.ts (compression: ${[...new Set([...weights.values()].flatMap((weight) => weight.ours.encodings))].join(', ')}).`,
+		`Both sites served by scripts/static-host.ts (compression: ${[...new Set([...weights.values()].flatMap((weight) => weight.ours.encodings))].join(', ')}).`,
 	'',
 	`### Build (cold: Astro’s cache removed first; the faster of ${buildRounds} builds each, taking turns; CPU time is user + system of the build’s processes)`,
 	'',
