@@ -42,9 +42,9 @@ export default defineConfig({
 		...(build.grep ? { grep: build.grep } : {}),
 	})),
 	// Each build is served with the headers of its own `_headers` file, Content-Security-Policy
-	// included, so every test runs under the policy that ships (see tests/e2e/static-host.ts).
+	// included, so every test runs under the policy that ships (see scripts/static-host.ts).
 	webServer: builds.map((build) => ({
-		command: `node tests/e2e/static-host.ts ${build.outDir} ${build.base} ${build.port}`,
+		command: `node scripts/static-host.ts ${build.outDir} ${build.base} ${build.port}`,
 		url: `http://127.0.0.1:${build.port}${build.base}`,
 		reuseExistingServer: !process.env.CI,
 		timeout: 60_000,

@@ -2,11 +2,12 @@
  * `npm run bench`: our site against stock Starlight with the same sheet as plain Markdown,
  * both built and measured in the same run. Prints Markdown tables (build, first-visit bytes,
  * the service worker's precache, Lighthouse, search) and the budgets' verdicts to stdout, and
- * progress to stderr; keeps a copy in `.bench/report.md`. Exits 0 when a budget fails: it is a
+ * progress to stderr; writes the report into docs/benchmark.md (between its markers, the text
+ * around them kept) and a copy into `.bench/report.md`. Exits 0 when a budget fails: it is a
  * report. Ports: BENCH_PORT (default 4700) for ours and the next one for stock.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -29,6 +30,7 @@ import {
 	summaryLine,
 	table,
 	type Verdict,
+	withLastRun,
 } from './bench/report.ts';
 import { searchDrivers } from './bench/search-drivers.ts';
 import { stockPages, stockProjectFiles } from './bench/stock-site.ts';
@@ -116,7 +118,9 @@ function portFree(port: number): Promise<void> {
 }
 
 function serve(dist: string, port: number): Promise<void> {
-	const server = spawn(process.execPath, [join(repo, 'scripts/bench/serve.ts'), dist, String(port)], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+	// Both sites get our cache rules and no other header (see scripts/static-host.ts), compressed.
+	const args = [dist, '/', String(port), '--compress', '--headers', join(repo, 'public/_headers'), '--only', 'cache-control'];
+	const server = spawn(process.execPath, [join(repo, 'scripts/static-host.ts'), ...args], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
 	servers.push(server);
 	let errors = '';
 	server.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
@@ -240,6 +244,11 @@ servers.forEach((server) => server.kill());
 
 // ---- Report -----------------------------------------------------------------------------------
 
+/** The packages both sites are built and measured with: the stock project resolves them from ours. */
+const versions = ['astro', '@astrojs/starlight', 'pagefind', 'lighthouse', '@playwright/test'].map((name): [string, string] => [
+	name,
+	String(JSON.parse(readFileSync(join(repo, 'node_modules', name, 'package.json'), 'utf8')).version),
+]);
 const bytes = (value: number) => (Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : 'n/a');
 const out: string[] = [];
 const say = (...lines: string[]) => out.push(...lines);
@@ -247,9 +256,10 @@ const say = (...lines: string[]) => out.push(...lines);
 say(
 	`## Benchmark: ours vs stock Starlight (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC)`,
 	'',
-	`Node ${process.version}, Chromium ${chromiumVersion}, ${cpus().length} cores, load average ${loadAtStart.toFixed(1)} at start and ${(loadavg()[0] ?? Number.NaN).toFixed(1)} at the end ` +
+	`Node ${process.version}, Chromium ${chromiumVersion}, ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), load average ${loadAtStart.toFixed(1)} at start and ${(loadavg()[0] ?? Number.NaN).toFixed(1)} at the end ` +
 		'(above the core count, timings and Lighthouse’s TBT and performance score are mostly noise). ' +
-		`Both sites served by scripts/bench/serve.ts (compression: ${[...new Set([...weights.values()].flatMap((weight) => weight.ours.encodings))].join(', ')}).`,
+		`${versions.map(([name, version]) => `${name} ${version}`).join(', ')}, the same for both sites. ` +
+		`Both sites served by scripts/static-host.ts (compression: ${[...new Set([...weights.values()].flatMap((weight) => weight.ours.encodings))].join(', ')}).`,
 	'',
 	`### Build (cold: Astro’s cache removed first; the faster of ${buildRounds} builds each, taking turns; CPU time is user + system of the build’s processes)`,
 	'',
@@ -435,4 +445,8 @@ say(
 
 const report = out.join('\n');
 writeFileSync(join(repo, '.bench', 'report.md'), `${report}\n`);
+// docs/benchmark.md keeps its own text and takes this run between its markers.
+const benchmarkDoc = join(repo, 'docs', 'benchmark.md');
+writeFileSync(benchmarkDoc, withLastRun(existsSync(benchmarkDoc) ? readFileSync(benchmarkDoc, 'utf8') : undefined, report));
+progress(`wrote ${benchmarkDoc}`);
 console.log(report);

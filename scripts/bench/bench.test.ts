@@ -13,6 +13,7 @@ import {
 	searchVerdict,
 	summaryLine,
 	table,
+	withLastRun,
 	type Scores,
 } from './report.ts';
 import { cssString, oursProbe, searchDrivers, stockProbe } from './search-drivers.ts';
@@ -124,6 +125,29 @@ describe('the report', () => {
 		assert.equal(searchVerdict('cold', [100, 110, Number.NaN], 340).measured, '110 ms, 1 of 3 without a result (stock 340 ms)');
 		assert.equal(searchVerdict('cold', [], 340).pass, false, 'no search, no pass');
 		assert.equal(searchVerdict('cold', [Number.NaN], 340).pass, false);
+	});
+});
+
+describe('docs/benchmark.md', () => {
+	const start = '<!-- bench:last-run:start -->';
+	const end = '<!-- bench:last-run:end -->';
+
+	it('takes the last run between its markers and keeps every other line as written', () => {
+		const doc = `# Benchmark\n\nHow it works.\n\n${start}\nold run\n${end}\n\nAfter.\n`;
+		assert.equal(withLastRun(doc, '## Run 2\n\nfigures\n'), `# Benchmark\n\nHow it works.\n\n${start}\n## Run 2\n\nfigures\n${end}\n\nAfter.\n`);
+		assert.equal(withLastRun(withLastRun(doc, 'a'), 'a'), withLastRun(doc, 'a'), 'a second run of the same report changes nothing');
+	});
+
+	it('adds the markers where the file has lost them, and writes a file where there is none', () => {
+		assert.equal(withLastRun('# Benchmark\n\nText.\n', 'run'), `# Benchmark\n\nText.\n\n${start}\nrun\n${end}\n`);
+		assert.equal(withLastRun(`# B\n${end}\n${start}\n`, 'run'), `# B\n${end}\n${start}\n\n${start}\nrun\n${end}\n`, 'markers out of order count as none');
+		assert.equal(withLastRun(undefined, 'run'), `# Benchmark\n\n${start}\nrun\n${end}\n`);
+	});
+
+	it('is the file the benchmark writes, markers in place', () => {
+		const doc = readFileSync(new URL('../../docs/benchmark.md', import.meta.url), 'utf8');
+		assert.equal(doc.split(start).length, 2, 'one start marker');
+		assert.ok(doc.indexOf(end) > doc.indexOf(start), 'the end marker after the start');
 	});
 });
 

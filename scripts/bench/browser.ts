@@ -5,7 +5,7 @@
  */
 import { get } from 'node:http';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Request } from '@playwright/test';
-import { chromiumLaunchOptions } from '../chromium.ts';
+import { chromiumLaunchOptions } from '#scripts/chromium.ts';
 import { median } from './report.ts';
 import type { SearchDriver, TextMatch } from './search-drivers.ts';
 

@@ -5,7 +5,7 @@
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { categories, type Scores } from './report.ts';
-import { chromiumFlags, chromiumPath } from '../chromium.ts';
+import { chromiumFlags, chromiumPath } from '#scripts/chromium.ts';
 
 export interface LighthouseResult {
 	scores: Scores;

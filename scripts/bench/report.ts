@@ -152,3 +152,21 @@ export function table(header: readonly string[], rows: readonly (readonly string
 	const [head = [], ...body] = cells;
 	return [line(head), rule, ...body.map(line)].join('\n');
 }
+
+/** The markers in docs/benchmark.md between which the benchmark writes its last run. */
+export const lastRunMarkers = { start: '<!-- bench:last-run:start -->', end: '<!-- bench:last-run:end -->' } as const;
+
+/**
+ * docs/benchmark.md with `report` as its last run: the text between the markers replaced, all
+ * around them kept as written. A file without the markers gets them at its end, and no file one
+ * with a title, so that a long run never ends without its report written.
+ */
+export function withLastRun(doc: string | undefined, report: string): string {
+	const { start, end } = lastRunMarkers;
+	const block = `${start}\n${report.trim()}\n${end}`;
+	const text = doc ?? '# Benchmark\n';
+	const from = text.indexOf(start);
+	const to = text.indexOf(end, from);
+	if (from === -1 || to === -1) return `${text.trimEnd()}\n\n${block}\n`;
+	return text.slice(0, from) + block + text.slice(to + end.length);
+}

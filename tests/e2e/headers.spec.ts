@@ -1,6 +1,6 @@
 /**
  * The site under the Content-Security-Policy that ships with it. The test server sends each
- * build's own `_headers` (see static-host.ts), so the whole suite already runs under the policy
+ * build's own `_headers` (see scripts/static-host.ts), so the whole suite already runs under the policy
  * and the guards of fixtures.ts fail any test that the policy blocks; here every feature that
  * runs a script is taken through once more on purpose, the service worker included, and the
  * guards are shown to catch what the policy blocks.

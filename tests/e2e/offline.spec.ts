@@ -219,7 +219,7 @@ test('a new version waits for the reader, who can reload into it', async ({ brow
 	const site = testInfo.outputPath('site');
 	cpSync(String(testInfo.project.metadata['outDir']), site, { recursive: true });
 	const port = Number(process.env['PORT'] ?? 4321) + 20 + testInfo.workerIndex;
-	const server = spawn(process.execPath, ['tests/e2e/static-host.ts', site, '/', String(port)], { stdio: 'ignore' });
+	const server = spawn(process.execPath, ['scripts/static-host.ts', site, '/', String(port)], { stdio: 'ignore' });
 	try {
 		const page = await browser.newPage();
 		const origin = `http://127.0.0.1:${port}`;

@@ -80,12 +80,25 @@ describe('deploy/nginx.conf', () => {
 		}
 	});
 
-	it('sends what README.md’s server block shows, the policy included', () => {
-		const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
-		const readmeBlock = /```nginx\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
-		const addHeaders = (text: string) => text.split('\n').map((line) => line.trim()).filter((line) => line.startsWith('add_header '));
-		assert.equal(addHeaders(nginx).length, 5);
-		assert.deepEqual(addHeaders(readmeBlock), addHeaders(nginx));
+	it('sends what docs/deploy.md says, which points at the two files for the policy instead of a third copy', () => {
+		const doc = readFileSync(new URL('../../../docs/deploy.md', import.meta.url), 'utf8');
+		// `add_header Name value always;`, the value quoted or not.
+		const sent = [...nginx.matchAll(/^\s*add_header\s+([\w-]+)\s+("[^"]*"|\S+)\s+always;$/gm)].map(([, name = '', value = '']) => [name, value.replace(/^"|"$/g, '')] as const);
+		assert.equal(sent.length, 5);
+		assert.equal(sent.length, nginx.split('\n').filter((line) => line.trim().startsWith('add_header ')).length, 'every add_header read');
+		// The doc's table: | `Name` | what it sends |
+		const rows = new Map([...doc.matchAll(/^\| `([\w-]+)` \| (.+) \|$/gm)].map(([, name = '', text = '']) => [name, text]));
+		assert.deepEqual([...rows.keys()], sent.map(([name]) => name), 'the doc names every header nginx.conf sends, in its order');
+		for (const [name, value] of sent) {
+			const row = rows.get(name) ?? '';
+			if (name === 'Cache-Control') {
+				for (const text of ['`public, max-age=31536000, immutable`', '`no-cache`', '`_astro/`', '`pagefind/fragment/`', '`pagefind/index/`']) assert.ok(row.includes(text), `${name}: ${text}`);
+			} else if (name !== 'Content-Security-Policy') {
+				assert.ok(row.includes(`\`${value}\``), `${name}: ${value}`);
+			}
+		}
+		assert.doesNotMatch(doc, /sha256-|default-src/, 'no copy of the policy to fall out of step');
+		for (const file of ['../public/_headers', '../deploy/nginx.conf']) assert.ok(doc.includes(`](${file})`), `links ${file}`);
 	});
 
 	it('keeps the same paths for a year', () => {
