@@ -3,7 +3,7 @@
  * matched whole and case-insensitively) is searched as each of its meanings too, and their
  * results are merged after the pages that hold the typed words themselves. Reviewed by hand:
  * add a line when a search that should find a page does not, and a line to the relevance table
- * in tests/e2e/search.spec.ts that proves it.
+ * in tests/e2e/search-relevance.ts that proves it.
  */
 import type { SearchAlias } from '#lib/search/query.ts';
 

@@ -2,8 +2,8 @@
  * Holds the built pages to the Content-Security-Policy that ships with them: every inline
  * `<script>` of every page must be allowed by a hash in the `script-src` that `_headers` gives
  * that page, or the build fails and prints the policy that would allow them. The hashes are
- * written by hand in public/_headers, deploy/nginx.conf and README.md (a unit test keeps the
- * three alike), so a change to the policy is always a reviewed change; both the root and the
+ * written by hand in public/_headers and deploy/nginx.conf (a unit test keeps the two alike,
+ * and docs/deploy.md points at them), so a change to the policy is always a reviewed change; both the root and the
  * sub-path build are checked against that one policy.
  *
  * Astro's own `security.csp` is left off: its `<meta>` policy hashes only what Astro bundles, not
@@ -42,7 +42,7 @@ export function inlineScriptPolicy(): AstroIntegration {
 					const needed = new Set(allScripts.map(hashSource));
 					throw new Error(
 						`The Content-Security-Policy of _headers blocks ${missing.size} inline script(s) of the built pages: ${[...missing].join(' ')}.\n` +
-							`Write this policy into public/_headers, deploy/nginx.conf and README.md:\n${withScriptHashes(sitePolicy, [...needed])}`,
+							`Write this policy into public/_headers and deploy/nginx.conf:\n${withScriptHashes(sitePolicy, [...needed])}`,
 					);
 				}
 				// A hash that only the other build (root or sub-path) needs is fine: say so, do not fail.
