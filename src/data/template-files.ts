@@ -6,11 +6,11 @@ import dockerignore from '#snippets/added/.dockerignore?raw';
 
 // A glob skips dot files: `.dockerignore` is imported by name.
 const files: Readonly<Record<string, string>> = {
-	...import.meta.glob<string>('../snippets/**/*', { query: '?raw', import: 'default', eager: true }),
-	'../snippets/added/.dockerignore': dockerignore,
+	...import.meta.glob<string>('/src/snippets/**/*', { query: '?raw', import: 'default', eager: true }),
+	'/src/snippets/added/.dockerignore': dockerignore,
 };
 
 /** A file's text by its path under `src/snippets/` (`Dockerfile`, `hardened/health.py`), or undefined. */
 export function templateFile(file: string): string | undefined {
-	return files[`../snippets/${file}`];
+	return files[`/src/snippets/${file}`];
 }
