@@ -5,6 +5,7 @@
  */
 import { defaultSpellings, settingPlaces, type PlaceFormat, type SnippetPlaces } from '#data/setting-places.ts';
 import { quoted } from '#lib/quote.ts';
+import { asciiLower } from './grammars.ts';
 import { defaultSettings, settingKeys, validateSetting, type SettingKey, type SettingValues } from './rules.ts';
 
 /** One place in a template's text: `line` is 1-based, `start` and `end` are UTF-16 columns in that line, `end` exclusive. */
@@ -64,11 +65,6 @@ function renderLine(text: string, values: Readonly<SettingValues>): { text: stri
 		}
 	}
 	return { text: line, ranges };
-}
-
-/** A-Z lower-cased and nothing else, so columns stay where they were. */
-function asciiLower(text: string): string {
-	return text.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
 }
 
 function placesOf(file: string): SnippetPlaces {

@@ -5,8 +5,8 @@
  * components.
  */
 import { quoted } from '#lib/quote.ts';
+import { asciiLower } from './grammars.ts';
 import {
-	asciiLower,
 	mergeSettings,
 	nonDefaultSettings,
 	settingDefinitions,
