@@ -412,3 +412,25 @@ test.describe('the whole sheet page', () => {
 		await expect(page).toHaveURL(/\/all\/\?sort=size$/);
 	});
 });
+
+test.describe('each tool drives its own markup only', () => {
+	const tools = [
+		{ path: 'workers/', tag: 'workers-calculator', edit: (tool: Locator) => tool.locator('input[name="cpu"]').fill('8'), part: '.result .count', sheet: '2 workers', edited: '8 workers' },
+		{ path: 'metrics/', tag: 'alert-rules', edit: (tool: Locator) => tool.locator('input[name="latencyP99Seconds"]').fill('7'), part: '[data-expr="latency"]', sheet: /> 2$/, edited: /> 7$/ },
+		{ path: 'base-images/', tag: 'base-image-decision', edit: (tool: Locator) => tool.locator('input[name="sizeCritical"]').check(), part: '.verdict-image', sheet: 'python:3.12-slim', edited: 'python:3.12-alpine' },
+	];
+	for (const { path, tag, edit, part, sheet, edited } of tools) {
+		test(`a second <${tag}> on /${path} works on its own`, async ({ page }) => {
+			await page.goto(path);
+			await page.waitForFunction((name) => customElements.get(name) !== undefined, tag);
+			// A copy beside the page's own (its ids repeat, so it is reached by names, not labels).
+			await page.locator(tag).evaluate((tool) => tool.after(tool.cloneNode(true)));
+			const [own, copy] = [page.locator(tag).first(), page.locator(tag).nth(1)];
+			await edit(copy);
+			await expect(copy.locator(part)).toHaveText(edited);
+			await expect(own.locator(part)).toHaveText(sheet);
+			await edit(own);
+			await expect(own.locator(part)).toHaveText(edited);
+		});
+	}
+});

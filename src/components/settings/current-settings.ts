@@ -18,6 +18,7 @@ export function currentSettings(): SettingValues {
 	return loadSettings(stored, location.search).values;
 }
 
-export function onSettingsChange(callback: (values: SettingValues) => void): void {
-	document.addEventListener(SETTINGS_EVENT, (event) => callback((event as CustomEvent<SettingValues>).detail));
+/** Calls `callback` with the values each time they change, until `signal` aborts (a tool leaving the page). */
+export function onSettingsChange(callback: (values: SettingValues) => void, signal: AbortSignal): void {
+	document.addEventListener(SETTINGS_EVENT, (event) => callback((event as CustomEvent<SettingValues>).detail), { signal });
 }
