@@ -1,7 +1,7 @@
 /**
  * A table's sorting, filter and chips (markup: DataTable.astro), kept in the URL where the page has
  * one table. Defines `<interactive-table>` on import, which DataTable.astro makes when the reader
- * nears a table (src/components/tools/load-when-near.ts).
+ * nears a table (src/components/shared/load-when-near.ts).
  */
 import { countLabel, matchesFilter, nextSort, readTableState, sortRows, writeTableState, type SortKey, type TableSpec, type TableState } from '#lib/tools/table-state.ts';
 

@@ -2,7 +2,7 @@
  * The alert rules' behaviour (markup: AlertRules.astro): thresholds read from the form, the PromQL
  * and the rules to copy (the metrics table's buttons) or download rebuilt from them and the
  * reader's service name. Defines `<alert-rules>` on import, which AlertRules.astro makes when the
- * reader nears the tool (src/components/tools/load-when-near.ts).
+ * reader nears the tool (src/components/shared/load-when-near.ts).
  */
 import { metricRows } from '#data/metrics.ts';
 import { metricQueries, parseThresholds, ruleYaml, rulesFile, type AlertScope, type ThresholdKey, type Thresholds } from '#lib/tools/alert-rules.ts';

@@ -2,7 +2,7 @@
  * The base-image helper's behaviour (markup: BaseImageDecision.astro): the answers pick an image,
  * named for the reader's Python version, and mark its row in the table. Defines
  * `<base-image-decision>` on import, which BaseImageDecision.astro makes when the reader nears the
- * tool (src/components/tools/load-when-near.ts).
+ * tool (src/components/shared/load-when-near.ts).
  */
 import { baseImageName, recommendBaseImage } from '#lib/tools/base-image.ts';
 import type { BaseImageId } from '#data/base-images.ts';

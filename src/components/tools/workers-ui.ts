@@ -2,7 +2,7 @@
  * The workers calculator's behaviour (markup: WorkersCalculator.astro): the count, its steps and the
  * command lines for the reader's app, from the form, and the deployment's row marked in the table.
  * Defines `<workers-calculator>` on import, which WorkersCalculator.astro makes when the reader
- * nears the tool (src/components/tools/load-when-near.ts).
+ * nears the tool (src/components/shared/load-when-near.ts).
  */
 import { commandGroups, computeWorkers, workersCommands, type MemoryUnit, type WorkersInput, type WorkersField } from '#lib/tools/workers.ts';
 import type { DeploymentId } from '#data/workers.ts';

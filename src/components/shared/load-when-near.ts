@@ -10,7 +10,7 @@
 
 /**
  * current-settings.ts's SETTINGS_EVENT, spelled here so that every tool's first script does not
- * fetch the settings' rules for one string (src/components/tools/load-when-near.test.ts keeps the two equal).
+ * fetch the settings' rules for one string (src/components/shared/load-when-near.test.ts keeps the two equal).
  */
 export const NEAR_SETTINGS_EVENT = 'cheat-sheet:settings';
 
