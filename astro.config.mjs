@@ -15,7 +15,8 @@ import { siteUrl } from '#integrations/site-url.ts';
 const base = `/${(process.env.BASE_PATH ?? '').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
 const site = siteUrl(process.env.SITE_URL);
 /** Bundled scripts of Starlight's components, by their output names. */
-const starlightScript = /^_astro\/(ThemeSelect|LanguageSelect|PageFrame|Page|Tabs)\.astro_astro_type_script_/;
+const starlightScript =
+	/^_astro\/(ThemeSelect|LanguageSelect|PageFrame|Page|Tabs)\.astro_astro_type_script_/;
 
 export default defineConfig({
 	...(site ? { site } : {}),

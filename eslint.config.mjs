@@ -11,16 +11,22 @@ import tseslint from 'typescript-eslint';
 
 /** Browser globals that neither Node nor a service worker has: the page's DOM and storage. */
 const domGlobals = [
-	...Object.keys(globals.browser).filter((name) => !(name in globals.node) && !(name in globals.serviceworker)),
+	...Object.keys(globals.browser).filter(
+		(name) => !(name in globals.node) && !(name in globals.serviceworker),
+	),
 	'localStorage',
 	'sessionStorage',
 	'navigator',
 	'location',
-].map((name) => ({ name, message: 'lib/ touches no DOM: the page side lives in src/components/.' }));
+].map((name) => ({
+	name,
+	message: 'lib/ touches no DOM: the page side lives in src/components/.',
+}));
 
 const climbing = {
 	group: ['../*', '../**'],
-	message: 'Import another room through its alias (#lib/…, #components/…: package.json "imports"); ./ is for the same folder.',
+	message:
+		'Import another room through its alias (#lib/…, #components/…: package.json "imports"); ./ is for the same folder.',
 };
 const withoutExtension = {
 	regex: String.raw`^[.#].*/[^/.]+$`,
@@ -55,11 +61,17 @@ export default defineConfig(
 				{
 					patterns: [
 						withoutExtension,
-						{ group: ['**/src/**', '**/source/**'], message: 'Import the site through its alias (#lib/…, #data/…).' },
+						{
+							group: ['**/src/**', '**/source/**'],
+							message: 'Import the site through its alias (#lib/…, #data/…).',
+						},
 					],
 				},
 			],
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+			],
 		},
 	},
 	// Inside src/, the rooms: no climbing from one to another.
@@ -71,7 +83,10 @@ export default defineConfig(
 		ignores: ['src/lib/**/*.test.ts', 'src/lib/**/test-fixtures.ts'],
 		rules: {
 			...importRules(
-				{ group: ['node:*'], message: 'lib/ is pure: Node-only code belongs in src/integrations/.' },
+				{
+					group: ['node:*'],
+					message: 'lib/ is pure: Node-only code belongs in src/integrations/.',
+				},
 				{
 					regex: '^#(components|integrations|scripts|service-worker)/',
 					message: 'lib/ imports only lib/ and data/.',
@@ -84,7 +99,10 @@ export default defineConfig(
 		files: ['src/data/**/*.ts'],
 		rules: {
 			...importRules(
-				{ group: ['node:*'], message: 'data/ is data: it imports only types, and template text from #snippets/.' },
+				{
+					group: ['node:*'],
+					message: 'data/ is data: it imports only types, and template text from #snippets/.',
+				},
 				{
 					regex: '^#(components|integrations|scripts|service-worker)/',
 					message: 'data/ is data: it imports only types, and template text from #snippets/.',

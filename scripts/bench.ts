@@ -7,13 +7,39 @@
  * report. Ports: BENCH_PORT (default 4700) for ours and the next one for stock.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+	copyFileSync,
+	existsSync,
+	mkdirSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { sections } from '#data/sections.ts';
-import { coldSearch, firstVisit, keyDelayMs, launchBrowser, precache, searchSummary, warmSearches, type PageWeight, type Precache, type SearchRun, type SearchTiming } from './bench/browser.ts';
-import { launchChrome, runLighthouse, type Chrome, type LighthouseResult } from './bench/lighthouse.ts';
+import {
+	coldSearch,
+	firstVisit,
+	keyDelayMs,
+	launchBrowser,
+	precache,
+	searchSummary,
+	warmSearches,
+	type PageWeight,
+	type Precache,
+	type SearchRun,
+	type SearchTiming,
+} from './bench/browser.ts';
+import {
+	launchChrome,
+	runLighthouse,
+	type Chrome,
+	type LighthouseResult,
+} from './bench/lighthouse.ts';
 import {
 	buildVerdict,
 	bytesVerdict,
@@ -39,9 +65,19 @@ const repo = join(import.meta.dirname, '..');
 const stockRoot = join(repo, '.bench', 'stock');
 const basePort = Number(process.env['BENCH_PORT'] ?? 4700);
 const buildRounds = 2;
-const queries = ['healthz', 'WEB_CONCURRENCY', 'gunicorn', 'alpine', 'p99', 'rollout', 'sentry', 'structlog'];
+const queries = [
+	'healthz',
+	'WEB_CONCURRENCY',
+	'gunicorn',
+	'alpine',
+	'p99',
+	'rollout',
+	'sentry',
+	'structlog',
+];
 const started = Date.now();
-const progress = (message: string) => console.error(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}`);
+const progress = (message: string) =>
+	console.error(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}`);
 
 interface Site {
 	name: 'ours' | 'stock';
@@ -70,9 +106,18 @@ async function build(name: string, root: string): Promise<BuildRun> {
 	const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 	for (const variable of ['BASE_PATH', 'OUT_DIR', 'SITE_URL']) delete env[variable];
 	const log = join(repo, '.bench', `${name}-build.log`);
-	const astro = [process.execPath, join(repo, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', root];
+	const astro = [
+		process.execPath,
+		join(repo, 'node_modules/astro/bin/astro.mjs'),
+		'build',
+		'--root',
+		root,
+	];
 	const start = performance.now();
-	const child = spawn('bash', ['-c', '"$@"; code=$?; times; exit $code', 'build', ...astro], { cwd: repo, env });
+	const child = spawn('bash', ['-c', '"$@"; code=$?; times; exit $code', 'build', ...astro], {
+		cwd: repo,
+		env,
+	});
 	const output: Buffer[] = [];
 	child.stdout.on('data', (chunk: Buffer) => output.push(chunk));
 	child.stderr.on('data', (chunk: Buffer) => output.push(chunk));
@@ -80,11 +125,14 @@ async function build(name: string, root: string): Promise<BuildRun> {
 	const ms = performance.now() - start;
 	const text = Buffer.concat(output).toString();
 	writeFileSync(log, text);
-	if (code !== 0) throw new Error(`${name} build failed (exit ${code}); see ${log}:\n${text.slice(-2000)}`);
+	if (code !== 0)
+		throw new Error(`${name} build failed (exit ${code}); see ${log}:\n${text.slice(-2000)}`);
 	// `times` prints the shell's own user and system time, then its children's.
 	const children = [...text.matchAll(/(\d+)m([\d.]+)s (\d+)m([\d.]+)s/g)].at(-1);
 	const seconds = (minutes?: string, rest?: string) => Number(minutes) * 60 + Number(rest);
-	const cpuMs = children ? (seconds(children[1], children[2]) + seconds(children[3], children[4])) * 1000 : Number.NaN;
+	const cpuMs = children
+		? (seconds(children[1], children[2]) + seconds(children[3], children[4])) * 1000
+		: Number.NaN;
 	return { ms, cpuMs };
 }
 
@@ -112,21 +160,40 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => pr
 function portFree(port: number): Promise<void> {
 	return new Promise((resolve, reject) => {
 		const probe = createServer();
-		probe.once('error', () => reject(new Error(`Port ${port} is in use; set BENCH_PORT to move the benchmark's servers.`)));
+		probe.once('error', () =>
+			reject(new Error(`Port ${port} is in use; set BENCH_PORT to move the benchmark's servers.`)),
+		);
 		probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
 	});
 }
 
 function serve(dist: string, port: number): Promise<void> {
 	// Both sites get our cache rules and no other header (see scripts/static-host.ts), compressed.
-	const args = [dist, '/', String(port), '--compress', '--headers', join(repo, 'public/_headers'), '--only', 'cache-control'];
-	const server = spawn(process.execPath, [join(repo, 'scripts/static-host.ts'), ...args], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+	const args = [
+		dist,
+		'/',
+		String(port),
+		'--compress',
+		'--headers',
+		join(repo, 'public/_headers'),
+		'--only',
+		'cache-control',
+	];
+	const server = spawn(process.execPath, [join(repo, 'scripts/static-host.ts'), ...args], {
+		stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+	});
 	servers.push(server);
 	let errors = '';
 	server.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
 	return new Promise((resolve, reject) => {
 		server.stdout?.once('data', () => resolve());
-		server.once('exit', (code) => reject(new Error(`The server for ${dist} on port ${port} stopped (exit ${code}); set BENCH_PORT to move it.\n${errors}`)));
+		server.once('exit', (code) =>
+			reject(
+				new Error(
+					`The server for ${dist} on port ${port} stopped (exit ${code}); set BENCH_PORT to move it.\n${errors}`,
+				),
+			),
+		);
 	});
 }
 
@@ -135,7 +202,10 @@ function serve(dist: string, port: number): Promise<void> {
 await Promise.all([portFree(basePort), portFree(basePort + 1)]);
 
 const sheet = readFileSync(join(repo, 'source/production-deployment-cheat-sheet.md'), 'utf8');
-const stock = stockPages(sheet, (heading) => sections.find((section) => section.heading === heading)?.slug);
+const stock = stockPages(
+	sheet,
+	(heading) => sections.find((section) => section.heading === heading)?.slug,
+);
 rmSync(stockRoot, { recursive: true, force: true });
 for (const [path, text] of stockProjectFiles(stock, 'Production Deployment Cheat Sheet')) {
 	mkdirSync(dirname(join(stockRoot, path)), { recursive: true });
@@ -190,10 +260,16 @@ for (const path of pages) {
 	progress(`first visit ${path}`);
 	const other = counterpart(path);
 	const oursWeight = await firstVisit(browser, ours.origin + path);
-	weights.set(path, { ours: oursWeight, ...(other ? { stock: await firstVisit(browser, theirs.origin + other) } : {}) });
+	weights.set(path, {
+		ours: oursWeight,
+		...(other ? { stock: await firstVisit(browser, theirs.origin + other) } : {}),
+	});
 }
 progress('service worker precache');
-const precaches: Record<Site['name'], Precache> = { ours: await precache(browser, `${ours.origin}/`), stock: await precache(browser, `${theirs.origin}/`) };
+const precaches: Record<Site['name'], Precache> = {
+	ours: await precache(browser, `${ours.origin}/`),
+	stock: await precache(browser, `${theirs.origin}/`),
+};
 // Each site's search is worked by its own driver (scripts/bench/search-drivers.ts). Cold searches
 // take turns between the sites, so a change in the machine's load hits both alike; once a site's
 // driver fails (its UI is not what the driver expects), that site's other cold searches are not
@@ -203,7 +279,9 @@ for (const query of queries) {
 	progress(`cold search "${query}"`);
 	for (const site of sites) {
 		const failed = cold[site.name].find((run) => run.error !== undefined);
-		cold[site.name].push(failed ?? (await coldSearch(browser, site.origin, searchDrivers[site.name], query)));
+		cold[site.name].push(
+			failed ?? (await coldSearch(browser, site.origin, searchDrivers[site.name], query)),
+		);
 	}
 }
 const searches = {} as Record<Site['name'], SearchTiming[]>;
@@ -223,7 +301,10 @@ await browser.close();
 // `needsMoreRuns`), and its median run counts; stock is run once per page.
 
 chrome = await launchChrome();
-const audits = new Map<string, { ours: LighthouseResult; oursRuns: LighthouseResult[]; stock?: LighthouseResult }>();
+const audits = new Map<
+	string,
+	{ ours: LighthouseResult; oursRuns: LighthouseResult[]; stock?: LighthouseResult }
+>();
 for (const path of pages) {
 	progress(`Lighthouse ${path}`);
 	const other = counterpart(path);
@@ -232,11 +313,17 @@ for (const path of pages) {
 	const stockResult = other ? await runLighthouse(chrome, theirs.origin + other) : undefined;
 	if (needsMoreRuns(first.scores)) {
 		while (oursRuns.length < lighthouseRuns) {
-			progress(`Lighthouse ${path}, ours again (${oursRuns.length + 1} of ${lighthouseRuns}): performance ${fmtRuns(oursRuns)}`);
+			progress(
+				`Lighthouse ${path}, ours again (${oursRuns.length + 1} of ${lighthouseRuns}): performance ${fmtRuns(oursRuns)}`,
+			);
 			oursRuns.push(await runLighthouse(chrome, ours.origin + path));
 		}
 	}
-	audits.set(path, { ours: medianRun(oursRuns) ?? first, oursRuns, ...(stockResult ? { stock: stockResult } : {}) });
+	audits.set(path, {
+		ours: medianRun(oursRuns) ?? first,
+		oursRuns,
+		...(stockResult ? { stock: stockResult } : {}),
+	});
 }
 chrome.kill();
 chrome = undefined;
@@ -245,11 +332,16 @@ servers.forEach((server) => server.kill());
 // ---- Report -----------------------------------------------------------------------------------
 
 /** The packages both sites are built and measured with: the stock project resolves them from ours. */
-const versions = ['astro', '@astrojs/starlight', 'pagefind', 'lighthouse', '@playwright/test'].map((name): [string, string] => [
-	name,
-	String(JSON.parse(readFileSync(join(repo, 'node_modules', name, 'package.json'), 'utf8')).version),
-]);
-const bytes = (value: number) => (Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : 'n/a');
+const versions = ['astro', '@astrojs/starlight', 'pagefind', 'lighthouse', '@playwright/test'].map(
+	(name): [string, string] => [
+		name,
+		String(
+			JSON.parse(readFileSync(join(repo, 'node_modules', name, 'package.json'), 'utf8')).version,
+		),
+	],
+);
+const bytes = (value: number) =>
+	Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : 'n/a';
 const out: string[] = [];
 const say = (...lines: string[]) => out.push(...lines);
 
@@ -264,7 +356,14 @@ say(
 	`### Build (cold: Astro’s cache removed first; the faster of ${buildRounds} builds each, taking turns; CPU time is user + system of the build’s processes)`,
 	'',
 	table(
-		['Site', ' Build time', ' CPU time', ' All builds (wall / CPU)', ' dist/ bytes', ' dist/ files'],
+		[
+			'Site',
+			' Build time',
+			' CPU time',
+			' All builds (wall / CPU)',
+			' dist/ bytes',
+			' dist/ files',
+		],
 		[
 			...sites.map((site) => [
 				site.name,
@@ -293,10 +392,22 @@ say(
 			const weight = weights.get(path);
 			const row = (site: string, measured?: PageWeight) =>
 				measured
-					? [site === 'ours' ? path : '', site, bytes(measured.html), bytes(measured.css), bytes(measured.js), bytes(measured.other), bytes(measured.total), String(measured.requests)]
+					? [
+							site === 'ours' ? path : '',
+							site,
+							bytes(measured.html),
+							bytes(measured.css),
+							bytes(measured.js),
+							bytes(measured.other),
+							bytes(measured.total),
+							String(measured.requests),
+						]
 					: ['', site, 'n/a', 'n/a', 'n/a', 'n/a', 'n/a', 'n/a'];
 			return [
-				[...row('ours', weight?.ours), fmtRatio(ratio(weight?.ours.total ?? Number.NaN, weight?.stock?.total ?? Number.NaN))],
+				[
+					...row('ours', weight?.ours),
+					fmtRatio(ratio(weight?.ours.total ?? Number.NaN, weight?.stock?.total ?? Number.NaN)),
+				],
 				[...row('stock', weight?.stock), ''],
 			];
 		}),
@@ -308,7 +419,13 @@ say(
 		['Site', ' Precached files', ' Bytes', ' Worker scripts', ' Bytes'],
 		sites.map((site) => {
 			const cache = precaches[site.name];
-			return [site.name, String(cache.requests), bytes(cache.bytes), String(cache.scripts), bytes(cache.scriptBytes)];
+			return [
+				site.name,
+				String(cache.requests),
+				bytes(cache.bytes),
+				String(cache.scripts),
+				bytes(cache.scriptBytes),
+			];
 		}),
 	),
 	'',
@@ -350,11 +467,15 @@ const lighthouseNotes = pages.flatMap((path) => {
 	const audit = audits.get(path);
 	return (['ours', 'stock'] as const).flatMap((site) => {
 		const result = audit?.[site];
-		const notes = [...(result?.failing ?? []), ...(result?.problem ? [`Lighthouse says: ${result.problem}`] : [])];
+		const notes = [
+			...(result?.failing ?? []),
+			...(result?.problem ? [`Lighthouse says: ${result.problem}`] : []),
+		];
 		return notes.length ? [`- ${site} ${path}: ${notes.join('; ')}`] : [];
 	});
 });
-if (lighthouseNotes.length) say('', 'Audits under 100 (weighted ones only):', '', ...lighthouseNotes);
+if (lighthouseNotes.length)
+	say('', 'Audits under 100 (weighted ones only):', '', ...lighthouseNotes);
 
 const summaries = { ours: searchSummary(searches.ours), stock: searchSummary(searches.stock) };
 say(
@@ -370,7 +491,13 @@ say(
 		[
 			...sites.map((site) => {
 				const summary = summaries[site.name];
-				return [site.name, fmtMs(summary.coldMs), fmtMs(summary.warmMs), bytes(summary.coldBytes), bytes(summary.warmBytes)];
+				return [
+					site.name,
+					fmtMs(summary.coldMs),
+					fmtMs(summary.warmMs),
+					bytes(summary.coldBytes),
+					bytes(summary.warmBytes),
+				];
 			}),
 			[
 				'ours ÷ stock',
@@ -383,7 +510,17 @@ say(
 	),
 	'',
 	table(
-		['Query', ' Ours cold', ' Ours warm', ' Stock cold', ' Stock warm', ' Ours cold bytes', ' Ours warm bytes', ' Stock cold bytes', ' Stock warm bytes'],
+		[
+			'Query',
+			' Ours cold',
+			' Ours warm',
+			' Stock cold',
+			' Stock warm',
+			' Ours cold bytes',
+			' Ours warm bytes',
+			' Stock cold bytes',
+			' Stock warm bytes',
+		],
 		queries.map((query, index) => {
 			const mine = searches.ours[index];
 			const yours = searches.stock[index];
@@ -403,7 +540,11 @@ say(
 );
 for (const site of sites) {
 	const { missing, errors } = summaries[site.name];
-	if (missing.length) say('', `No result shown on ${site.name} for: ${missing.join(', ')} (left out of the medians above; the budgets count them as slowest).`);
+	if (missing.length)
+		say(
+			'',
+			`No result shown on ${site.name} for: ${missing.join(', ')} (left out of the medians above; the budgets count them as slowest).`,
+		);
 	if (errors.length) say('', `The ${site.name} search driver failed: ${errors.join('; ')}`);
 }
 
@@ -412,11 +553,22 @@ const verdicts: Verdict[] = [
 		const result = audits.get(path)?.ours;
 		return lighthouseVerdict(
 			path,
-			result?.scores ?? { performance: Number.NaN, accessibility: Number.NaN, 'best-practices': Number.NaN, seo: Number.NaN },
+			result?.scores ?? {
+				performance: Number.NaN,
+				accessibility: Number.NaN,
+				'best-practices': Number.NaN,
+				seo: Number.NaN,
+			},
 			audits.get(path)?.oursRuns.length,
 		);
 	}),
-	...pages.map((path) => bytesVerdict(path, weights.get(path)?.ours.total ?? Number.NaN, weights.get(path)?.stock?.total ?? Number.NaN)),
+	...pages.map((path) =>
+		bytesVerdict(
+			path,
+			weights.get(path)?.ours.total ?? Number.NaN,
+			weights.get(path)?.stock?.total ?? Number.NaN,
+		),
+	),
 	buildVerdict(buildMs(ours), buildMs(theirs)),
 	searchVerdict(
 		'cold',
@@ -435,7 +587,12 @@ say(
 	'',
 	table(
 		['Budget', 'Measured', 'Limit', 'Verdict'],
-		verdicts.map((verdict) => [verdict.budget, verdict.measured, verdict.limit, verdict.pass ? 'PASS' : 'FAIL']),
+		verdicts.map((verdict) => [
+			verdict.budget,
+			verdict.measured,
+			verdict.limit,
+			verdict.pass ? 'PASS' : 'FAIL',
+		]),
 	),
 	'',
 	summaryLine(verdicts),
@@ -447,6 +604,9 @@ const report = out.join('\n');
 writeFileSync(join(repo, '.bench', 'report.md'), `${report}\n`);
 // docs/benchmark.md keeps its own text and takes this run between its markers.
 const benchmarkDoc = join(repo, 'docs', 'benchmark.md');
-writeFileSync(benchmarkDoc, withLastRun(existsSync(benchmarkDoc) ? readFileSync(benchmarkDoc, 'utf8') : undefined, report));
+writeFileSync(
+	benchmarkDoc,
+	withLastRun(existsSync(benchmarkDoc) ? readFileSync(benchmarkDoc, 'utf8') : undefined, report),
+);
 progress(`wrote ${benchmarkDoc}`);
 console.log(report);

@@ -20,4 +20,7 @@ export const chromiumFlags = [
 ];
 
 /** Launch options for Playwright's `chromium.launch`. */
-export const chromiumLaunchOptions = { ...(existsSync(chromiumPath) ? { executablePath: chromiumPath } : {}), args: chromiumFlags };
+export const chromiumLaunchOptions = {
+	...(existsSync(chromiumPath) ? { executablePath: chromiumPath } : {}),
+	args: chromiumFlags,
+};

@@ -20,7 +20,10 @@ for (const [device, viewport] of Object.entries(viewports)) {
 		for (const path of paths) {
 			await page.goto(origin + path);
 			const name = path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home';
-			await page.screenshot({ path: `${outDir}/${name}-${device}-${theme}.png`, fullPage: process.env.FULL === '1' });
+			await page.screenshot({
+				path: `${outDir}/${name}-${device}-${theme}.png`,
+				fullPage: process.env.FULL === '1',
+			});
 		}
 		await context.close();
 	}

@@ -17,7 +17,9 @@ for (const [device, viewport] of Object.entries(viewports)) {
 	for (const theme of ['light', 'dark'] as const) {
 		const context = await browser.newContext({ viewport, colorScheme: theme });
 		const page = await context.newPage();
-		await page.goto(`${origin}/dockerfile/?service=orders&port=9000&python=3.13&app=svc.api:create`);
+		await page.goto(
+			`${origin}/dockerfile/?service=orders&port=9000&python=3.13&app=svc.api:create`,
+		);
 		await page.locator('.setting-value.changed').first().waitFor();
 		await page.locator('.template').first().scrollIntoViewIfNeeded();
 		await page.screenshot({ path: `${outDir}/filled-dockerfile-${device}-${theme}.png` });

@@ -25,37 +25,73 @@ after(() => rmSync(root, { recursive: true, force: true }));
 
 describe('locate', () => {
 	it('finds a file, and a folder’s index.html asked for with its slash', () => {
-		assert.deepEqual(locate(root, '/', '/llms.txt'), { kind: 'file', file: join(root, 'llms.txt'), sitePath: '/llms.txt' });
-		assert.deepEqual(locate(root, '/', '/'), { kind: 'file', file: join(root, 'index.html'), sitePath: '/' });
-		assert.deepEqual(locate(root, '/', '/workers/'), { kind: 'file', file: join(root, 'workers/index.html'), sitePath: '/workers/' });
+		assert.deepEqual(locate(root, '/', '/llms.txt'), {
+			kind: 'file',
+			file: join(root, 'llms.txt'),
+			sitePath: '/llms.txt',
+		});
+		assert.deepEqual(locate(root, '/', '/'), {
+			kind: 'file',
+			file: join(root, 'index.html'),
+			sitePath: '/',
+		});
+		assert.deepEqual(locate(root, '/', '/workers/'), {
+			kind: 'file',
+			file: join(root, 'workers/index.html'),
+			sitePath: '/workers/',
+		});
 	});
 
 	it('moves a folder asked for without its slash to it, query kept, as nginx does', () => {
-		assert.deepEqual(locate(root, '/', '/workers', '?cores=4'), { kind: 'redirect', location: '/workers/?cores=4' });
-		assert.deepEqual(locate(root, '/docs/', '/docs/workers'), { kind: 'redirect', location: '/docs/workers/' });
+		assert.deepEqual(locate(root, '/', '/workers', '?cores=4'), {
+			kind: 'redirect',
+			location: '/workers/?cores=4',
+		});
+		assert.deepEqual(locate(root, '/docs/', '/docs/workers'), {
+			kind: 'redirect',
+			location: '/docs/workers/',
+		});
 	});
 
 	it('reads paths from the base, so the sub-path build finds its files and nothing outside them', () => {
-		assert.deepEqual(locate(root, '/docs/cheat-sheet/', '/docs/cheat-sheet/workers/'), { kind: 'file', file: join(root, 'workers/index.html'), sitePath: '/workers/' });
-		assert.deepEqual(locate(root, '/docs/cheat-sheet/', '/workers/'), { kind: 'missing', sitePath: undefined });
+		assert.deepEqual(locate(root, '/docs/cheat-sheet/', '/docs/cheat-sheet/workers/'), {
+			kind: 'file',
+			file: join(root, 'workers/index.html'),
+			sitePath: '/workers/',
+		});
+		assert.deepEqual(locate(root, '/docs/cheat-sheet/', '/workers/'), {
+			kind: 'missing',
+			sitePath: undefined,
+		});
 	});
 
 	it('answers 404 for a missing file, a folder without an index, a path out of the folder or one it cannot decode', () => {
 		assert.deepEqual(locate(root, '/', '/nope/'), { kind: 'missing', sitePath: '/nope/' });
-		assert.deepEqual(locate(root, '/', '/_astro/empty'), { kind: 'missing', sitePath: '/_astro/empty' });
-		assert.deepEqual(locate(root, '/', '/%2e%2e/%2e%2e/etc/passwd'), { kind: 'missing', sitePath: '/../../etc/passwd' });
+		assert.deepEqual(locate(root, '/', '/_astro/empty'), {
+			kind: 'missing',
+			sitePath: '/_astro/empty',
+		});
+		assert.deepEqual(locate(root, '/', '/%2e%2e/%2e%2e/etc/passwd'), {
+			kind: 'missing',
+			sitePath: '/../../etc/passwd',
+		});
 		assert.deepEqual(locate(root, '/', '/%E0%A4%A'), { kind: 'missing', sitePath: undefined });
 	});
 });
 
 describe('createStaticHost', () => {
-	const rules = parseHeadersFile('/*\n  Cache-Control: no-cache\n  X-Content-Type-Options: nosniff\n/_astro/*\n  ! Cache-Control\n  Cache-Control: public, max-age=31536000, immutable\n');
+	const rules = parseHeadersFile(
+		'/*\n  Cache-Control: no-cache\n  X-Content-Type-Options: nosniff\n/_astro/*\n  ! Cache-Control\n  Cache-Control: public, max-age=31536000, immutable\n',
+	);
 	const servers: Server[] = [];
 	const origins: Record<'plain' | 'bench', string> = { plain: '', bench: '' };
 	before(async () => {
 		for (const [name, server] of [
 			['plain', createStaticHost({ root, base: '/', rules })],
-			['bench', createStaticHost({ root, base: '/', rules, only: ['cache-control'], compress: true })],
+			[
+				'bench',
+				createStaticHost({ root, base: '/', rules, only: ['cache-control'], compress: true }),
+			],
 		] as const) {
 			await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 			servers.push(server);
@@ -65,11 +101,21 @@ describe('createStaticHost', () => {
 	after(() => servers.forEach((server) => server.close()));
 
 	const get = (url: string, headers: Record<string, string> = {}, method = 'GET') =>
-		new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+		new Promise<{
+			status: number;
+			headers: Record<string, string | string[] | undefined>;
+			body: Buffer;
+		}>((resolve, reject) => {
 			const sent = request(url, { method, headers }, (response) => {
 				const chunks: Buffer[] = [];
 				response.on('data', (chunk: Buffer) => chunks.push(chunk));
-				response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+				response.on('end', () =>
+					resolve({
+						status: response.statusCode ?? 0,
+						headers: response.headers,
+						body: Buffer.concat(chunks),
+					}),
+				);
 			});
 			sent.on('error', reject).end();
 		});
@@ -85,8 +131,14 @@ describe('createStaticHost', () => {
 		const script = await get(`${origins.plain}/_astro/page.js`);
 		assert.equal(script.headers['cache-control'], 'public, max-age=31536000, immutable');
 		assert.equal(script.headers['content-type'], 'text/javascript; charset=utf-8');
-		assert.equal((await get(`${origins.plain}/pagefind/wasm.en.pagefind`)).headers['content-type'], 'application/wasm');
-		assert.equal((await get(`${origins.plain}/llms.txt`)).headers['content-type'], 'text/plain; charset=utf-8');
+		assert.equal(
+			(await get(`${origins.plain}/pagefind/wasm.en.pagefind`)).headers['content-type'],
+			'application/wasm',
+		);
+		assert.equal(
+			(await get(`${origins.plain}/llms.txt`)).headers['content-type'],
+			'text/plain; charset=utf-8',
+		);
 	});
 
 	it('answers a missing path with 404.html and status 404, a folder without its slash with a move, HEAD without a body', async () => {
@@ -110,9 +162,13 @@ describe('createStaticHost', () => {
 	});
 
 	it('for the benchmark: only the headers asked for, brotli or gzip as offered, wasm as it is', async () => {
-		const br = await get(`${origins.bench}/_astro/page.js`, { 'accept-encoding': 'gzip, deflate, br' });
+		const br = await get(`${origins.bench}/_astro/page.js`, {
+			'accept-encoding': 'gzip, deflate, br',
+		});
 		assert.deepEqual(
-			Object.keys(br.headers).filter((name) => !['date', 'connection', 'keep-alive'].includes(name)).sort(),
+			Object.keys(br.headers)
+				.filter((name) => !['date', 'connection', 'keep-alive'].includes(name))
+				.sort(),
 			['cache-control', 'content-encoding', 'content-length', 'content-type', 'vary'],
 		);
 		assert.equal(br.headers['content-encoding'], 'br');
@@ -120,8 +176,15 @@ describe('createStaticHost', () => {
 		const gzip = await get(`${origins.bench}/_astro/page.js`, { 'accept-encoding': 'gzip' });
 		assert.equal(gzip.headers['content-encoding'], 'gzip');
 		assert.equal(gunzipSync(gzip.body).toString(), 'console.log("page");'.repeat(20));
-		assert.equal((await get(`${origins.bench}/_astro/page.js`)).headers['content-encoding'], undefined);
-		assert.equal((await get(`${origins.bench}/pagefind/wasm.en.pagefind`, { 'accept-encoding': 'br' })).headers['content-encoding'], undefined);
+		assert.equal(
+			(await get(`${origins.bench}/_astro/page.js`)).headers['content-encoding'],
+			undefined,
+		);
+		assert.equal(
+			(await get(`${origins.bench}/pagefind/wasm.en.pagefind`, { 'accept-encoding': 'br' }))
+				.headers['content-encoding'],
+			undefined,
+		);
 	});
 
 	it('serves a file changed under it as it is now, compressed or not (a new deploy)', async () => {

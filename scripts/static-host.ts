@@ -27,7 +27,11 @@ import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { headersFor, parseHeadersFile, type HeaderRule } from '#integrations/inline-script-policy/headers-file.ts';
+import {
+	headersFor,
+	parseHeadersFile,
+	type HeaderRule,
+} from '#integrations/inline-script-policy/headers-file.ts';
 
 /** By extension, as deploy/nginx.conf's `types` has them; anything else is application/octet-stream. */
 export const contentTypes: Readonly<Record<string, string>> = {
@@ -48,7 +52,18 @@ export const contentTypes: Readonly<Record<string, string>> = {
 	'.pagefind': 'application/wasm',
 };
 
-const compressible = new Set(['.html', '.css', '.js', '.mjs', '.json', '.webmanifest', '.svg', '.xml', '.txt', '.ico']);
+const compressible = new Set([
+	'.html',
+	'.css',
+	'.js',
+	'.mjs',
+	'.json',
+	'.webmanifest',
+	'.svg',
+	'.xml',
+	'.txt',
+	'.ico',
+]);
 
 export type Located =
 	/** `sitePath`: the path from the base (`/gunicorn/`), whose `_headers` rules apply. */
@@ -78,12 +93,15 @@ function fileFor(root: string, sitePath: string): string | undefined {
 
 /** What a request for `pathname` (and `search`, kept on a redirect) gets from the site in `root` under `base`. */
 export function locate(root: string, base: string, pathname: string, search = ''): Located {
-	const sitePath = pathname.startsWith(base) ? decoded(`/${pathname.slice(base.length)}`) : undefined;
+	const sitePath = pathname.startsWith(base)
+		? decoded(`/${pathname.slice(base.length)}`)
+		: undefined;
 	if (sitePath === undefined) return { kind: 'missing', sitePath };
 	const file = fileFor(root, sitePath);
 	if (file) return { kind: 'file', file, sitePath };
 	// A folder asked for without its slash moves to it, as on nginx and the static hosts.
-	if (!sitePath.endsWith('/') && fileFor(root, `${sitePath}/`)) return { kind: 'redirect', location: `${pathname}/${search}` };
+	if (!sitePath.endsWith('/') && fileFor(root, `${sitePath}/`))
+		return { kind: 'redirect', location: `${pathname}/${search}` };
 	return { kind: 'missing', sitePath };
 }
 
@@ -99,12 +117,20 @@ export interface StaticHostOptions {
 	compress?: boolean;
 }
 
-export function createStaticHost({ root: folder, base = '/', rules = [], only, compress = false }: StaticHostOptions): Server {
+export function createStaticHost({
+	root: folder,
+	base = '/',
+	rules = [],
+	only,
+	compress = false,
+}: StaticHostOptions): Server {
 	const root = resolve(folder);
 	const packed = new Map<string, Buffer>();
 	const ruleHeaders = (path: string) => {
 		const headers = headersFor(rules, path);
-		return only ? Object.fromEntries(Object.entries(headers).filter(([name]) => only.includes(name))) : headers;
+		return only
+			? Object.fromEntries(Object.entries(headers).filter(([name]) => only.includes(name)))
+			: headers;
 	};
 	return createServer((request, response) => {
 		try {
@@ -122,13 +148,22 @@ export function createStaticHost({ root: folder, base = '/', rules = [], only, c
 				'content-type': contentTypes[ext] ?? 'application/octet-stream',
 			};
 			const accepts = String(request.headers['accept-encoding'] ?? '');
-			const encoding = !compress || !compressible.has(ext) ? undefined : /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : undefined;
+			const encoding =
+				!compress || !compressible.has(ext)
+					? undefined
+					: /\bbr\b/.test(accepts)
+						? 'br'
+						: /\bgzip\b/.test(accepts)
+							? 'gzip'
+							: undefined;
 			if (encoding) {
 				const info = statOf(file);
 				const key = `${encoding}:${file}:${info?.size}:${info?.mtimeMs}`;
 				const compressed =
 					packed.get(key) ??
-					(encoding === 'br' ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }) : gzipSync(body, { level: 9 }));
+					(encoding === 'br'
+						? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+						: gzipSync(body, { level: 9 }));
 				packed.set(key, compressed);
 				body = compressed;
 				headers['content-encoding'] = encoding;
@@ -146,15 +181,23 @@ export function createStaticHost({ root: folder, base = '/', rules = [], only, c
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
 	const { positionals, values } = parseArgs({
 		allowPositionals: true,
-		options: { compress: { type: 'boolean' }, headers: { type: 'string' }, only: { type: 'string', multiple: true } },
+		options: {
+			compress: { type: 'boolean' },
+			headers: { type: 'string' },
+			only: { type: 'string', multiple: true },
+		},
 	});
 	const [folder = 'dist', base = '/', port = '4321'] = positionals;
 	// A missing `_headers` stops the host: tests run without the policy would prove nothing.
 	const rules = parseHeadersFile(readFileSync(values.headers ?? join(folder, '_headers'), 'utf8'));
-	createStaticHost({ root: folder, base, rules, compress: values.compress ?? false, ...(values.only ? { only: values.only.map((name) => name.toLowerCase()) } : {}) }).listen(
-		Number(port),
-		'127.0.0.1',
-		() => console.log(`Serving ${folder} at http://127.0.0.1:${port}${base}`),
+	createStaticHost({
+		root: folder,
+		base,
+		rules,
+		compress: values.compress ?? false,
+		...(values.only ? { only: values.only.map((name) => name.toLowerCase()) } : {}),
+	}).listen(Number(port), '127.0.0.1', () =>
+		console.log(`Serving ${folder} at http://127.0.0.1:${port}${base}`),
 	);
 	// Started by the benchmark with an IPC channel: go when it goes, even if it could not say so.
 	if (process.send) process.on('disconnect', () => process.exit(0));

@@ -20,7 +20,10 @@ import { cssString, oursProbe, searchDrivers, stockProbe } from './search-driver
 import { splitSheet, stockPages, stockProjectFiles } from './stock-site.ts';
 import { sections } from '#data/sections.ts';
 
-const sheet = readFileSync(new URL('../../source/production-deployment-cheat-sheet.md', import.meta.url), 'utf8');
+const sheet = readFileSync(
+	new URL('../../source/production-deployment-cheat-sheet.md', import.meta.url),
+	'utf8',
+);
 const slugFor = (heading: string) => sections.find((section) => section.heading === heading)?.slug;
 
 describe('the stock site', () => {
@@ -37,7 +40,9 @@ describe('the stock site', () => {
 	});
 
 	it('splits at headings outside code fences only, and drops the rules between sections', () => {
-		const split = splitSheet('# T\n\n> tag\n\n---\n\n## A\n\n```sh\n## not a heading\n```\n\n---\n\n## B\n\ntext\n');
+		const split = splitSheet(
+			'# T\n\n> tag\n\n---\n\n## A\n\n```sh\n## not a heading\n```\n\n---\n\n## B\n\ntext\n',
+		);
 		assert.equal(split.title, 'T');
 		assert.equal(split.intro, '> tag');
 		assert.deepEqual(split.sections, [
@@ -49,18 +54,26 @@ describe('the stock site', () => {
 	it('keeps every line of the sheet’s sections, the encoding repaired', () => {
 		const pages = stockPages(sheet, slugFor);
 		const gunicorn = pages.find((page) => page.path === '/gunicorn/')?.markdown ?? '';
-		assert.match(gunicorn, /^---\ntitle: "Gunicorn Config Template"\n---\n\n```python\n# gunicorn\.conf\.py\n/);
+		assert.match(
+			gunicorn,
+			/^---\ntitle: "Gunicorn Config Template"\n---\n\n```python\n# gunicorn\.conf\.py\n/,
+		);
 		const whole = pages.at(-1)?.markdown ?? '';
 		assert.match(whole, /pagefind: false/);
 		assert.match(whole, /\*\*Default choice\*\* — pre-built wheels work/);
-		for (const line of sheet.split('\n').filter((text) => text.startsWith('|') || text.startsWith('kubectl'))) {
+		for (const line of sheet
+			.split('\n')
+			.filter((text) => text.startsWith('|') || text.startsWith('kubectl'))) {
 			assert.ok(whole.includes(line.replace('â€”', '—')), line);
 		}
 	});
 
 	it('is a plain Starlight project: a title and the docs collection, nothing else', () => {
 		const files = stockProjectFiles(stockPages(sheet, slugFor), 'Sheet');
-		assert.match(files.get('astro.config.mjs') ?? '', /integrations: \[starlight\(\{ title: "Sheet" \}\)\]/);
+		assert.match(
+			files.get('astro.config.mjs') ?? '',
+			/integrations: \[starlight\(\{ title: "Sheet" \}\)\]/,
+		);
 		assert.ok(files.has('src/content.config.ts'));
 		assert.ok(files.has('src/content/docs/index.md'));
 		assert.ok(files.has('src/content/docs/workers.md'));
@@ -87,7 +100,11 @@ describe('the report', () => {
 		assert.equal(bytesVerdict('/gunicorn/', 106, 100).pass, false);
 		assert.equal(bytesVerdict('/metrics/', 125, 100).pass, true);
 		assert.equal(bytesVerdict('/all/', 126, 100).pass, false);
-		assert.equal(bytesVerdict('/', 100, Number.NaN).pass, false, 'a page without a stock figure does not pass');
+		assert.equal(
+			bytesVerdict('/', 100, Number.NaN).pass,
+			false,
+			'a page without a stock figure does not pass',
+		);
 	});
 
 	it('wants 100 in every Lighthouse category and a build at most 1.5 times stock’s', () => {
@@ -103,17 +120,38 @@ describe('the report', () => {
 		const pass = buildVerdict(1, 1);
 		const fail = bytesVerdict('/workers/', 200, 100);
 		assert.equal(summaryLine([pass]), 'BUDGETS: all 1 pass.');
-		assert.equal(summaryLine([pass, fail]), 'BUDGETS: 1 of 2 FAIL: First-visit bytes /workers/ (200 B = 2.000× stock; limit ≤ 1.25×).');
+		assert.equal(
+			summaryLine([pass, fail]),
+			'BUDGETS: 1 of 2 FAIL: First-visit bytes /workers/ (200 B = 2.000× stock; limit ≤ 1.25×).',
+		);
 	});
 
 	it('prints Markdown tables, numbers right-aligned', () => {
-		assert.equal(table(['Page', ' Bytes'], [['/', '10'], ['/a|b/', '1,000']]), '| Page   | Bytes |\n| ------ | ----: |\n| /      |    10 |\n| /a\\|b/ | 1,000 |');
+		assert.equal(
+			table(
+				['Page', ' Bytes'],
+				[
+					['/', '10'],
+					['/a|b/', '1,000'],
+				],
+			),
+			'| Page   | Bytes |\n| ------ | ----: |\n| /      |    10 |\n| /a\\|b/ | 1,000 |',
+		);
 	});
 
 	it('judges our search by issue 9’s absolute medians, stock’s beside them', () => {
 		const warm = searchVerdict('warm', [100, 149, 120, 300], 340);
-		assert.deepEqual(warm, { budget: 'Search warm, median', measured: '135 ms (stock 340 ms)', limit: '< 150 ms', pass: true });
-		assert.equal(searchVerdict('warm', [150, 150, 150], 300).pass, false, 'the limit is a strict bound');
+		assert.deepEqual(warm, {
+			budget: 'Search warm, median',
+			measured: '135 ms (stock 340 ms)',
+			limit: '< 150 ms',
+			pass: true,
+		});
+		assert.equal(
+			searchVerdict('warm', [150, 150, 150], 300).pass,
+			false,
+			'the limit is a strict bound',
+		);
 		assert.equal(searchVerdict('cold', [249, 200, 240], Number.NaN).pass, true);
 		assert.equal(searchVerdict('cold', [250, 200, 260], 360).pass, false);
 	});
@@ -122,7 +160,10 @@ describe('the report', () => {
 		const verdict = searchVerdict('warm', [100, 110, Number.NaN, Number.NaN], 340);
 		assert.equal(verdict.pass, false);
 		assert.equal(verdict.measured, 'n/a, 2 of 4 without a result (stock 340 ms)');
-		assert.equal(searchVerdict('cold', [100, 110, Number.NaN], 340).measured, '110 ms, 1 of 3 without a result (stock 340 ms)');
+		assert.equal(
+			searchVerdict('cold', [100, 110, Number.NaN], 340).measured,
+			'110 ms, 1 of 3 without a result (stock 340 ms)',
+		);
 		assert.equal(searchVerdict('cold', [], 340).pass, false, 'no search, no pass');
 		assert.equal(searchVerdict('cold', [Number.NaN], 340).pass, false);
 	});
@@ -134,13 +175,27 @@ describe('docs/benchmark.md', () => {
 
 	it('takes the last run between its markers and keeps every other line as written', () => {
 		const doc = `# Benchmark\n\nHow it works.\n\n${start}\nold run\n${end}\n\nAfter.\n`;
-		assert.equal(withLastRun(doc, '## Run 2\n\nfigures\n'), `# Benchmark\n\nHow it works.\n\n${start}\n## Run 2\n\nfigures\n${end}\n\nAfter.\n`);
-		assert.equal(withLastRun(withLastRun(doc, 'a'), 'a'), withLastRun(doc, 'a'), 'a second run of the same report changes nothing');
+		assert.equal(
+			withLastRun(doc, '## Run 2\n\nfigures\n'),
+			`# Benchmark\n\nHow it works.\n\n${start}\n## Run 2\n\nfigures\n${end}\n\nAfter.\n`,
+		);
+		assert.equal(
+			withLastRun(withLastRun(doc, 'a'), 'a'),
+			withLastRun(doc, 'a'),
+			'a second run of the same report changes nothing',
+		);
 	});
 
 	it('adds the markers where the file has lost them, and writes a file where there is none', () => {
-		assert.equal(withLastRun('# Benchmark\n\nText.\n', 'run'), `# Benchmark\n\nText.\n\n${start}\nrun\n${end}\n`);
-		assert.equal(withLastRun(`# B\n${end}\n${start}\n`, 'run'), `# B\n${end}\n${start}\n\n${start}\nrun\n${end}\n`, 'markers out of order count as none');
+		assert.equal(
+			withLastRun('# Benchmark\n\nText.\n', 'run'),
+			`# Benchmark\n\nText.\n\n${start}\nrun\n${end}\n`,
+		);
+		assert.equal(
+			withLastRun(`# B\n${end}\n${start}\n`, 'run'),
+			`# B\n${end}\n${start}\n\n${start}\nrun\n${end}\n`,
+			'markers out of order count as none',
+		);
 		assert.equal(withLastRun(undefined, 'run'), `# Benchmark\n\n${start}\nrun\n${end}\n`);
 	});
 
@@ -161,7 +216,11 @@ describe('Lighthouse runs', () => {
 		assert.equal(needsMoreRuns(run(100).scores), false);
 		assert.equal(needsMoreRuns(run(99).scores), true);
 		assert.equal(needsMoreRuns(run(Number.NaN).scores), true);
-		assert.equal(needsMoreRuns({ ...run(100).scores, seo: 90 }), false, 'the other categories do not move with load');
+		assert.equal(
+			needsMoreRuns({ ...run(100).scores, seo: 90 }),
+			false,
+			'the other categories do not move with load',
+		);
 	});
 
 	it('takes the median run by performance score, a failed run lowest', () => {
@@ -176,7 +235,10 @@ describe('Lighthouse runs', () => {
 
 	it('says how many runs a verdict stands on, and lists their scores', () => {
 		const scores = run(100).scores;
-		assert.equal(lighthouseVerdict('/sentry/', scores, 3).measured, '100 / 100 / 100 / 100 (median of 3 runs)');
+		assert.equal(
+			lighthouseVerdict('/sentry/', scores, 3).measured,
+			'100 / 100 / 100 / 100 (median of 3 runs)',
+		);
 		assert.equal(lighthouseVerdict('/sentry/', scores, 1).measured, '100 / 100 / 100 / 100');
 		assert.equal(fmtRuns([run(99), run(100), run(Number.NaN)]), '99, 100, n/a');
 	});
@@ -194,7 +256,10 @@ describe('the search drivers', () => {
 		assert.deepEqual(stockProbe('gunicorn'), {
 			hit: '#starlight__search .pagefind-ui__results .pagefind-ui__result-link',
 			whole: { selector: '#starlight__search .pagefind-ui__message', text: 'gunicorn' },
-			none: { selector: '#starlight__search .pagefind-ui__message', text: 'No results for gunicorn' },
+			none: {
+				selector: '#starlight__search .pagefind-ui__message',
+				text: 'No results for gunicorn',
+			},
 		});
 	});
 

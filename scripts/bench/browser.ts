@@ -4,7 +4,14 @@
  * measurement.
  */
 import { get } from 'node:http';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Request } from '@playwright/test';
+import {
+	chromium,
+	type Browser,
+	type BrowserContext,
+	type Locator,
+	type Page,
+	type Request,
+} from '@playwright/test';
 import { chromiumLaunchOptions } from '#scripts/chromium.ts';
 import { median } from './report.ts';
 import type { SearchDriver, TextMatch } from './search-drivers.ts';
@@ -96,7 +103,8 @@ export interface PageWeight {
 
 function weigh(transfers: readonly Transfer[]): PageWeight {
 	const of = (type: string) => transfers.filter((transfer) => transfer.type === type);
-	const sum = (list: readonly Transfer[]) => list.reduce((total, transfer) => total + transfer.bytes, 0);
+	const sum = (list: readonly Transfer[]) =>
+		list.reduce((total, transfer) => total + transfer.bytes, 0);
 	const text = [...of('document'), ...of('stylesheet'), ...of('script')];
 	const total = sum(transfers);
 	return {
@@ -168,7 +176,9 @@ export async function precache(browser: Browser, url: string): Promise<Precache>
 		const page = await context.newPage();
 		await page.goto(url, { waitUntil: 'load' });
 		await network.quiet();
-		const registered = await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length > 0);
+		const registered = await page.evaluate(
+			async () => (await navigator.serviceWorker.getRegistrations()).length > 0,
+		);
 		if (registered) {
 			await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
 			await network.quiet();
@@ -199,30 +209,49 @@ const resultTimeoutMs = 15_000;
  * (so a result of a half-typed query does not count), at the next animation frame; NaN when the
  * whole query shows no result.
  */
-async function timeSearch(page: Page, field: Locator, driver: SearchDriver, query: string): Promise<number> {
+async function timeSearch(
+	page: Page,
+	field: Locator,
+	driver: SearchDriver,
+	query: string,
+): Promise<number> {
 	await page.evaluate((probe) => {
-		const bench = window as unknown as { __benchKeys?: { lastKey: number }; __benchResult?: Promise<number> };
+		const bench = window as unknown as {
+			__benchKeys?: { lastKey: number };
+			__benchResult?: Promise<number>;
+		};
 		if (!bench.__benchKeys) {
 			const state = { lastKey: 0 };
 			bench.__benchKeys = state;
-			window.addEventListener('keydown', (event) => (state.lastKey = event.timeStamp), { capture: true });
+			window.addEventListener('keydown', (event) => (state.lastKey = event.timeStamp), {
+				capture: true,
+			});
 		}
 		const keys = bench.__benchKeys;
 		keys.lastKey = 0;
-		const says = (match: TextMatch) => (document.querySelector(match.selector)?.textContent ?? '').includes(match.text);
+		const says = (match: TextMatch) =>
+			(document.querySelector(match.selector)?.textContent ?? '').includes(match.text);
 		bench.__benchResult = new Promise<number>((resolve) => {
 			const check = () => {
 				if (!keys.lastKey) return;
 				if (says(probe.none)) {
 					observer.disconnect();
 					resolve(Number.NaN);
-				} else if ((!probe.whole || says(probe.whole)) && document.querySelector<HTMLElement>(probe.hit)?.checkVisibility()) {
+				} else if (
+					(!probe.whole || says(probe.whole)) &&
+					document.querySelector<HTMLElement>(probe.hit)?.checkVisibility()
+				) {
 					observer.disconnect();
 					requestAnimationFrame(() => resolve(performance.now() - keys.lastKey));
 				}
 			};
 			const observer = new MutationObserver(check);
-			observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true, attributes: true });
+			observer.observe(document.documentElement, {
+				childList: true,
+				subtree: true,
+				characterData: true,
+				attributes: true,
+			});
 		});
 	}, driver.probe(query));
 	await field.pressSequentially(query, { delay: keyDelayMs });
@@ -237,7 +266,9 @@ async function timeSearch(page: Page, field: Locator, driver: SearchDriver, quer
 }
 
 const pagefindBytes = (transfers: readonly Transfer[]) =>
-	transfers.filter((transfer) => new URL(transfer.url).pathname.includes('/pagefind/')).reduce((total, transfer) => total + transfer.bytes, 0);
+	transfers
+		.filter((transfer) => new URL(transfer.url).pathname.includes('/pagefind/'))
+		.reduce((total, transfer) => total + transfer.bytes, 0);
 
 /**
  * A fresh context with the home page loaded, what the site's search driver needs in place (stock:
@@ -269,9 +300,14 @@ export interface SearchRun {
 
 /** A run that could not be made, with the reason in a line: Playwright's first, and what it waited for. */
 export function failedRun(error: unknown): SearchRun {
-	// eslint-disable-next-line no-control-regex -- strips the terminal colour codes in Playwright's message
-	const lines = (error instanceof Error ? error.message : String(error)).replace(/\u001b\[\d+m/g, '').split('\n');
-	const waited = lines.find((line) => line.includes('waiting for'))?.trim().replace(/^- /, '');
+	const lines = (error instanceof Error ? error.message : String(error))
+		// eslint-disable-next-line no-control-regex -- strips the terminal colour codes in Playwright's message
+		.replace(/\u001b\[\d+m/g, '')
+		.split('\n');
+	const waited = lines
+		.find((line) => line.includes('waiting for'))
+		?.trim()
+		.replace(/^- /, '');
 	return { ms: Number.NaN, bytes: Number.NaN, error: [lines[0], waited].filter(Boolean).join(' ') };
 }
 
@@ -281,7 +317,12 @@ export function failedRun(error: unknown): SearchRun {
  * far as typing has not hidden it: ours starts it when search opens, stock's Pagefind UI when
  * its field gets focus.
  */
-export async function coldSearch(browser: Browser, origin: string, driver: SearchDriver, query: string): Promise<SearchRun> {
+export async function coldSearch(
+	browser: Browser,
+	origin: string,
+	driver: SearchDriver,
+	query: string,
+): Promise<SearchRun> {
 	let context: BrowserContext | undefined;
 	try {
 		const fresh = await freshPage(browser, origin, driver);
@@ -302,7 +343,13 @@ export async function coldSearch(browser: Browser, origin: string, driver: Searc
  * Later searches: one page that has searched once (`warmUp`) runs each query, the field cleared
  * in between. After a step fails, the remaining queries fail with it.
  */
-export async function warmSearches(browser: Browser, origin: string, driver: SearchDriver, queries: readonly string[], warmUp = 'docker'): Promise<SearchRun[]> {
+export async function warmSearches(
+	browser: Browser,
+	origin: string,
+	driver: SearchDriver,
+	queries: readonly string[],
+	warmUp = 'docker',
+): Promise<SearchRun[]> {
 	const runs: SearchRun[] = [];
 	let context: BrowserContext | undefined;
 	try {
@@ -339,7 +386,15 @@ export function searchSummary(timings: readonly SearchTiming[]) {
 		warmMs: median(timings.map((timing) => timing.warm.ms)),
 		coldBytes: median(timings.map((timing) => timing.cold.bytes)),
 		warmBytes: median(timings.map((timing) => timing.warm.bytes)),
-		missing: timings.filter((timing) => !Number.isFinite(timing.cold.ms) || !Number.isFinite(timing.warm.ms)).map((timing) => timing.query),
-		errors: [...new Set(timings.flatMap((timing) => [timing.cold.error, timing.warm.error]).filter((error) => error !== undefined))],
+		missing: timings
+			.filter((timing) => !Number.isFinite(timing.cold.ms) || !Number.isFinite(timing.warm.ms))
+			.map((timing) => timing.query),
+		errors: [
+			...new Set(
+				timings
+					.flatMap((timing) => [timing.cold.error, timing.warm.error])
+					.filter((error) => error !== undefined),
+			),
+		],
 	};
 }

@@ -21,7 +21,11 @@ export interface LighthouseResult {
 export type Chrome = Awaited<ReturnType<typeof chromeLauncher.launch>>;
 
 export function launchChrome(): Promise<Chrome> {
-	return chromeLauncher.launch({ chromePath: chromiumPath, chromeFlags: chromiumFlags, logLevel: 'silent' });
+	return chromeLauncher.launch({
+		chromePath: chromiumPath,
+		chromeFlags: chromiumFlags,
+		logLevel: 'silent',
+	});
 }
 
 const failed = (problem: string): LighthouseResult => ({
@@ -64,7 +68,10 @@ async function audit(chrome: Chrome, url: string): Promise<LighthouseResult> {
 	const failing = categories.flatMap((category) =>
 		(lhr?.categories[category]?.auditRefs ?? [])
 			.filter((ref) => ref.weight > 0 && (lhr?.audits[ref.id]?.score ?? 1) < 1)
-			.map((ref) => `${category}: ${ref.id}${lhr?.audits[ref.id]?.displayValue ? ` (${lhr.audits[ref.id]?.displayValue})` : ''}`),
+			.map(
+				(ref) =>
+					`${category}: ${ref.id}${lhr?.audits[ref.id]?.displayValue ? ` (${lhr.audits[ref.id]?.displayValue})` : ''}`,
+			),
 	);
 	return {
 		failing,
@@ -72,6 +79,8 @@ async function audit(chrome: Chrome, url: string): Promise<LighthouseResult> {
 		lcpMs: numeric('largest-contentful-paint'),
 		tbtMs: numeric('total-blocking-time'),
 		cls: numeric('cumulative-layout-shift'),
-		problem: lhr ? [lhr.runtimeError?.message, ...lhr.runWarnings].filter(Boolean).join(' ') : 'Lighthouse returned no result',
+		problem: lhr
+			? [lhr.runtimeError?.message, ...lhr.runWarnings].filter(Boolean).join(' ')
+			: 'Lighthouse returned no result',
 	};
 }

@@ -7,7 +7,9 @@ export function median(values: readonly number[]): number {
 	const sorted = values.filter((value) => Number.isFinite(value)).sort((a, b) => a - b);
 	if (sorted.length === 0) return Number.NaN;
 	const middle = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? (sorted[middle] ?? Number.NaN) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+	return sorted.length % 2
+		? (sorted[middle] ?? Number.NaN)
+		: ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
 /** ours / stock; NaN when either is missing or stock is zero. */
@@ -63,7 +65,12 @@ export interface Verdict {
 }
 
 export type Category = 'performance' | 'accessibility' | 'best-practices' | 'seo';
-export const categories: readonly Category[] = ['performance', 'accessibility', 'best-practices', 'seo'];
+export const categories: readonly Category[] = [
+	'performance',
+	'accessibility',
+	'best-practices',
+	'seo',
+];
 
 /** Scores 0-100 by category; a missing score (Lighthouse failed) is NaN. */
 export type Scores = Record<Category, number>;
@@ -72,18 +79,34 @@ export type Scores = Record<Category, number>;
 export function lighthouseVerdict(path: string, scores: Scores, runs = 1): Verdict {
 	const short = categories.map((category) => fmtScore(scores[category])).join(' / ');
 	const pass = categories.every((category) => scores[category] >= budgets.lighthouse);
-	return { budget: `Lighthouse ${path}`, measured: runs > 1 ? `${short} (median of ${runs} runs)` : short, limit: 'all 100', pass };
+	return {
+		budget: `Lighthouse ${path}`,
+		measured: runs > 1 ? `${short} (median of ${runs} runs)` : short,
+		limit: 'all 100',
+		pass,
+	};
 }
 
 /**
  * Our search's median time over the queries, cold or warm, against issue 9's absolute limit,
  * stock's median beside it. A query that showed no result counts as slower than any.
  */
-export function searchVerdict(kind: 'cold' | 'warm', oursMs: readonly number[], stockMedianMs: number): Verdict {
+export function searchVerdict(
+	kind: 'cold' | 'warm',
+	oursMs: readonly number[],
+	stockMedianMs: number,
+): Verdict {
 	const limit = kind === 'cold' ? budgets.searchColdMs : budgets.searchWarmMs;
-	const sorted = oursMs.map((ms) => (Number.isFinite(ms) ? ms : Number.POSITIVE_INFINITY)).sort((a, b) => a - b);
+	const sorted = oursMs
+		.map((ms) => (Number.isFinite(ms) ? ms : Number.POSITIVE_INFINITY))
+		.sort((a, b) => a - b);
 	const middle = Math.floor(sorted.length / 2);
-	const measured = sorted.length === 0 ? Number.NaN : sorted.length % 2 ? (sorted[middle] ?? Number.NaN) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+	const measured =
+		sorted.length === 0
+			? Number.NaN
+			: sorted.length % 2
+				? (sorted[middle] ?? Number.NaN)
+				: ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 	const missing = oursMs.filter((ms) => !Number.isFinite(ms)).length;
 	const note = missing ? `, ${missing} of ${oursMs.length} without a result` : '';
 	return {
@@ -119,7 +142,9 @@ export function buildVerdict(oursMs: number, stockMs: number): Verdict {
 export function summaryLine(verdicts: readonly Verdict[]): string {
 	const failed = verdicts.filter((verdict) => !verdict.pass);
 	if (failed.length === 0) return `BUDGETS: all ${verdicts.length} pass.`;
-	const list = failed.map((verdict) => `${verdict.budget} (${verdict.measured}; limit ${verdict.limit})`).join('; ');
+	const list = failed
+		.map((verdict) => `${verdict.budget} (${verdict.measured}; limit ${verdict.limit})`)
+		.join('; ');
 	return `BUDGETS: ${failed.length} of ${verdicts.length} FAIL: ${list}.`;
 }
 
@@ -144,8 +169,12 @@ export function fmtScore(score: number): string {
 /** A Markdown table; columns whose header starts with a space are right-aligned (numbers). */
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
 	const right = header.map((cell) => cell.startsWith(' '));
-	const cells = [header.map((cell) => cell.trim()), ...rows].map((row) => row.map((cell) => cell.replaceAll('|', '\\|')));
-	const widths = header.map((_, column) => Math.max(3, ...cells.map((row) => (row[column] ?? '').length)));
+	const cells = [header.map((cell) => cell.trim()), ...rows].map((row) =>
+		row.map((cell) => cell.replaceAll('|', '\\|')),
+	);
+	const widths = header.map((_, column) =>
+		Math.max(3, ...cells.map((row) => (row[column] ?? '').length)),
+	);
 	const line = (row: readonly string[]) =>
 		`| ${widths.map((width, column) => (right[column] ? (row[column] ?? '').padStart(width) : (row[column] ?? '').padEnd(width))).join(' | ')} |`;
 	const rule = `| ${widths.map((width, column) => (right[column] ? `${'-'.repeat(width - 1)}:` : '-'.repeat(width))).join(' | ')} |`;
@@ -154,7 +183,10 @@ export function table(header: readonly string[], rows: readonly (readonly string
 }
 
 /** The markers in docs/benchmark.md between which the benchmark writes its last run. */
-export const lastRunMarkers = { start: '<!-- bench:last-run:start -->', end: '<!-- bench:last-run:end -->' } as const;
+export const lastRunMarkers = {
+	start: '<!-- bench:last-run:start -->',
+	end: '<!-- bench:last-run:end -->',
+} as const;
 
 /**
  * docs/benchmark.md with `report` as its last run: the text between the markers replaced, all

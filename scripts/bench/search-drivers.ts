@@ -80,11 +80,15 @@ const ours: SearchDriver = {
 	label: 'our search dialog on Pagefind’s JS API',
 	async ready(page) {
 		// Our script is a module, run before `load`: once the button is there, it opens search.
-		await page.locator('button[data-search-open]').waitFor({ state: 'visible', timeout: stepTimeoutMs });
+		await page
+			.locator('button[data-search-open]')
+			.waitFor({ state: 'visible', timeout: stepTimeoutMs });
 	},
 	async open(page) {
 		await page.locator('button[data-search-open]').click({ timeout: stepTimeoutMs });
-		await page.locator('dialog#site-search[open]').waitFor({ state: 'visible', timeout: stepTimeoutMs });
+		await page
+			.locator('dialog#site-search[open]')
+			.waitFor({ state: 'visible', timeout: stepTimeoutMs });
 		const field = page.locator('input#site-search-input');
 		await field.waitFor({ state: 'visible', timeout: stepTimeoutMs });
 		return field;
@@ -107,7 +111,9 @@ const stock: SearchDriver = {
 	label: 'Pagefind UI (300 ms debounce)',
 	async ready(page) {
 		// Starlight imports the Pagefind UI when the page is idle; its field appears then.
-		await page.locator('#starlight__search input').waitFor({ state: 'attached', timeout: stepTimeoutMs });
+		await page
+			.locator('#starlight__search input')
+			.waitFor({ state: 'attached', timeout: stepTimeoutMs });
 	},
 	async open(page) {
 		await page.locator('site-search button[data-open-modal]').click({ timeout: stepTimeoutMs });
@@ -117,7 +123,9 @@ const stock: SearchDriver = {
 	},
 	async clear(page, field) {
 		await field.fill('', { timeout: stepTimeoutMs });
-		await page.locator('#starlight__search .pagefind-ui__results').waitFor({ state: 'detached', timeout: stepTimeoutMs });
+		await page
+			.locator('#starlight__search .pagefind-ui__results')
+			.waitFor({ state: 'detached', timeout: stepTimeoutMs });
 	},
 	probe: stockProbe,
 };

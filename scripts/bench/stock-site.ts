@@ -24,7 +24,10 @@ export function splitSheet(markdown: string): SplitSheet {
 	const sheet: SplitSheet = { title: '', intro: '', sections: [] };
 	let lines: string[] = [];
 	const flush = () => {
-		const body = lines.join('\n').replace(/\n---\s*$/, '').trim();
+		const body = lines
+			.join('\n')
+			.replace(/\n---\s*$/, '')
+			.trim();
 		const current = sheet.sections.at(-1);
 		if (current) current.body = body;
 		else sheet.intro = body;
@@ -63,7 +66,11 @@ export interface StockPage {
 }
 
 function page(path: string, title: string, body: string, extra = ''): StockPage {
-	return { path, title, markdown: `---\ntitle: ${JSON.stringify(title)}\n${extra}---\n\n${body}\n` };
+	return {
+		path,
+		title,
+		markdown: `---\ntitle: ${JSON.stringify(title)}\n${extra}---\n\n${body}\n`,
+	};
 }
 
 /**
@@ -71,12 +78,21 @@ function page(path: string, title: string, body: string, extra = ''): StockPage 
  * heading as ours are; `/` and `/all/` as described above. `/all/` stays out of the search index
  * as ours does, so both indexes hold the same text once.
  */
-export function stockPages(markdown: string, slugFor: (heading: string) => string | undefined): StockPage[] {
+export function stockPages(
+	markdown: string,
+	slugFor: (heading: string) => string | undefined,
+): StockPage[] {
 	const sheet = splitSheet(repairEncoding(markdown));
 	const sections = sheet.sections.map((section) =>
-		page(`/${slugFor(section.heading) ?? slugify(section.heading)}/`, section.heading, section.body),
+		page(
+			`/${slugFor(section.heading) ?? slugify(section.heading)}/`,
+			section.heading,
+			section.body,
+		),
 	);
-	const whole = sheet.sections.map((section) => `## ${section.heading}\n\n${section.body}`).join('\n\n');
+	const whole = sheet.sections
+		.map((section) => `## ${section.heading}\n\n${section.body}`)
+		.join('\n\n');
 	return [
 		page('/', sheet.title, sheet.intro),
 		...sections,

@@ -13,7 +13,34 @@ export interface BaseImageRow {
 export const baseImagesHeaders = { image: 'Image', size: 'Size', useWhen: 'Use When' } as const;
 
 export const baseImageRows: readonly BaseImageRow[] = [
-	{ id: 'slim', tagSuffix: '-slim', sizeMb: 120, cells: { image: '`python:3.12-slim`', size: '~120 MB', useWhen: '**Default choice** — pre-built wheels work' } },
-	{ id: 'alpine', tagSuffix: '-alpine', sizeMb: 50, cells: { image: '`python:3.12-alpine`', size: '~50 MB', useWhen: 'Pure Python only, no C extensions' } },
-	{ id: 'full', tagSuffix: '', sizeMb: 1000, cells: { image: '`python:3.12`', size: '~1 GB', useWhen: 'Need build tools in final image (avoid)' } },
+	{
+		id: 'slim',
+		tagSuffix: '-slim',
+		sizeMb: 120,
+		cells: {
+			image: '`python:3.12-slim`',
+			size: '~120 MB',
+			useWhen: '**Default choice** — pre-built wheels work',
+		},
+	},
+	{
+		id: 'alpine',
+		tagSuffix: '-alpine',
+		sizeMb: 50,
+		cells: {
+			image: '`python:3.12-alpine`',
+			size: '~50 MB',
+			useWhen: 'Pure Python only, no C extensions',
+		},
+	},
+	{
+		id: 'full',
+		tagSuffix: '',
+		sizeMb: 1000,
+		cells: {
+			image: '`python:3.12`',
+			size: '~1 GB',
+			useWhen: 'Need build tools in final image (avoid)',
+		},
+	},
 ];

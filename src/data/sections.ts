@@ -22,7 +22,8 @@ export const sections: readonly Section[] = [
 		heading: 'Dockerfile Template (Multi-Stage with uv)',
 		label: 'Dockerfile',
 		group: 'Templates',
-		summary: 'Two-stage image: uv installs locked dependencies, a slim runtime runs as a non-root user.',
+		summary:
+			'Two-stage image: uv installs locked dependencies, a slim runtime runs as a non-root user.',
 	},
 	{
 		slug: 'gunicorn',
@@ -36,7 +37,8 @@ export const sections: readonly Section[] = [
 		heading: 'structlog Setup Template',
 		label: 'Logging (structlog)',
 		group: 'Observability',
-		summary: 'JSON logs through the standard library, plus middleware that tags every request with an ID.',
+		summary:
+			'JSON logs through the standard library, plus middleware that tags every request with an ID.',
 	},
 	{
 		slug: 'opentelemetry',
@@ -57,7 +59,8 @@ export const sections: readonly Section[] = [
 		heading: 'Health Check Endpoint Template',
 		label: 'Health checks',
 		group: 'Templates',
-		summary: 'Liveness and readiness endpoints; readiness checks the database and answers 503 when degraded.',
+		summary:
+			'Liveness and readiness endpoints; readiness checks the database and answers 503 when degraded.',
 	},
 	{
 		slug: 'metrics',

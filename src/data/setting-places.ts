@@ -58,19 +58,44 @@ export const settingPlaces: Readonly<Record<string, SnippetPlaces>> = {
 	'logging_config.py': {
 		places: [
 			// The app's own logs at the level gunicorn logs at; Python's logging takes the upper-case name.
-			{ line: 4, text: 'def setup_logging(json_logs: bool = True, log_level: str = "«logLevel:upper»"):' },
+			{
+				line: 4,
+				text: 'def setup_logging(json_logs: bool = True, log_level: str = "«logLevel:upper»"):',
+			},
 		],
-		notSettings: [{ line: 9, setting: 'logLevel', text: 'StackInfoRenderer', why: 'a structlog processor’s name' }],
+		notSettings: [
+			{
+				line: 9,
+				setting: 'logLevel',
+				text: 'StackInfoRenderer',
+				why: 'a structlog processor’s name',
+			},
+		],
 	},
 	'request_logging_middleware.py': {
 		places: [],
 		notSettings: [
-			{ line: 13, setting: 'logLevel', text: 'logger.info(', why: 'the level of this one log call, not the service’s log level' },
-			{ line: 15, setting: 'logLevel', text: 'logger.info(', why: 'the level of this one log call, not the service’s log level' },
+			{
+				line: 13,
+				setting: 'logLevel',
+				text: 'logger.info(',
+				why: 'the level of this one log call, not the service’s log level',
+			},
+			{
+				line: 15,
+				setting: 'logLevel',
+				text: 'logger.info(',
+				why: 'the level of this one log call, not the service’s log level',
+			},
 		],
 	},
 	'otel_setup.py': {
-		places: [{ line: 10, text: '    resource = Resource.create({"service.name": "«service»", "service.version": "«version»"})' }],
+		places: [
+			{
+				line: 10,
+				text: '    resource = Resource.create({"service.name": "«service»", "service.version": "«version»"})',
+			},
+		],
 		notSettings: [],
 	},
 	'sentry_setup.py': {
@@ -82,7 +107,10 @@ export const settingPlaces: Readonly<Record<string, SnippetPlaces>> = {
 		places: [
 			{ line: 2, text: 'gunicorn «app» -c gunicorn.conf.py' },
 			// The image is tagged with the service's name.
-			{ line: 11, text: 'docker images --format "{{.Repository}}:{{.Tag}} {{.Size}}" | grep «service»' },
+			{
+				line: 11,
+				text: 'docker images --format "{{.Repository}}:{{.Tag}} {{.Size}}" | grep «service»',
+			},
 			{ line: 14, text: 'kubectl rollout status deployment/«deployment»' },
 			{ line: 15, text: 'kubectl rollout undo deployment/«deployment»  # rollback' },
 		],
@@ -94,10 +122,15 @@ export const settingPlaces: Readonly<Record<string, SnippetPlaces>> = {
 			{ line: 2, text: 'FROM python:«python»-slim AS builder' },
 			{ line: 27, text: 'FROM python:«python»-slim' },
 			{ line: 41, text: 'EXPOSE «port»' },
-			{ line: 46, text: `         "import urllib.request as u; u.urlopen('http://localhost:«port»/healthz', timeout=2)"]` },
+			{
+				line: 46,
+				text: `         "import urllib.request as u; u.urlopen('http://localhost:«port»/healthz', timeout=2)"]`,
+			},
 			{ line: 49, text: 'CMD ["gunicorn", "«app»", "-c", "gunicorn.conf.py"]' },
 		],
-		notSettings: [{ line: 5, setting: 'sampleRate', text: 'uv:0.12.1', why: 'the pinned uv release' }],
+		notSettings: [
+			{ line: 5, setting: 'sampleRate', text: 'uv:0.12.1', why: 'the pinned uv release' },
+		],
 	},
 	'hardened/gunicorn.conf.py': {
 		places: [
@@ -107,14 +140,36 @@ export const settingPlaces: Readonly<Record<string, SnippetPlaces>> = {
 		notSettings: [],
 	},
 	'hardened/logging_config.py': {
-		places: [{ line: 4, text: 'def setup_logging(json_logs: bool = True, log_level: str = "«logLevel:upper»"):' }],
-		notSettings: [{ line: 14, setting: 'logLevel', text: 'StackInfoRenderer', why: 'a structlog processor’s name' }],
+		places: [
+			{
+				line: 4,
+				text: 'def setup_logging(json_logs: bool = True, log_level: str = "«logLevel:upper»"):',
+			},
+		],
+		notSettings: [
+			{
+				line: 14,
+				setting: 'logLevel',
+				text: 'StackInfoRenderer',
+				why: 'a structlog processor’s name',
+			},
+		],
 	},
 	'hardened/request_logging_middleware.py': {
 		places: [],
 		notSettings: [
-			{ line: 38, setting: 'logLevel', text: 'logger.info(', why: 'the level of this one log call, not the service’s log level' },
-			{ line: 43, setting: 'logLevel', text: 'logger.info(', why: 'the level of this one log call, not the service’s log level' },
+			{
+				line: 38,
+				setting: 'logLevel',
+				text: 'logger.info(',
+				why: 'the level of this one log call, not the service’s log level',
+			},
+			{
+				line: 43,
+				setting: 'logLevel',
+				text: 'logger.info(',
+				why: 'the level of this one log call, not the service’s log level',
+			},
 		],
 	},
 	'hardened/otel_setup.py': {
@@ -133,10 +188,16 @@ export const settingPlaces: Readonly<Record<string, SnippetPlaces>> = {
 	'hardened/quick-commands.sh': {
 		places: [
 			{ line: 2, text: 'gunicorn «app» -c gunicorn.conf.py' },
-			{ line: 15, text: 'docker images --format "{{.Repository}}:{{.Tag}} {{.Size}}" | grep «service»' },
+			{
+				line: 15,
+				text: 'docker images --format "{{.Repository}}:{{.Tag}} {{.Size}}" | grep «service»',
+			},
 			{ line: 18, text: 'kubectl rollout status deployment/«deployment» --timeout=5m' },
 			{ line: 19, text: 'kubectl rollout history deployment/«deployment»' },
-			{ line: 20, text: 'kubectl rollout undo deployment/«deployment» --to-revision=2  # rollback to a listed one' },
+			{
+				line: 20,
+				text: 'kubectl rollout undo deployment/«deployment» --to-revision=2  # rollback to a listed one',
+			},
 			{ line: 21, text: 'kubectl rollout restart deployment/«deployment»  # new pods, same image' },
 		],
 		notSettings: [],
@@ -144,7 +205,9 @@ export const settingPlaces: Readonly<Record<string, SnippetPlaces>> = {
 	// Templates the sheet lacks (src/snippets/added/).
 	'added/.dockerignore': {
 		places: [],
-		notSettings: [{ line: 14, setting: 'logLevel', text: '.egg-info', why: 'setuptools’ metadata directory' }],
+		notSettings: [
+			{ line: 14, setting: 'logLevel', text: '.egg-info', why: 'setuptools’ metadata directory' },
+		],
 	},
 	'added/start.sh': {
 		places: [
@@ -152,7 +215,9 @@ export const settingPlaces: Readonly<Record<string, SnippetPlaces>> = {
 			{ line: 7, text: '    --port "${PORT:-«port»}" \\' },
 			{ line: 15, text: '    --log-level «logLevel» \\' },
 		],
-		notSettings: [{ line: 10, setting: 'sampleRate', text: '127.0.0.1', why: 'the loopback address' }],
+		notSettings: [
+			{ line: 10, setting: 'sampleRate', text: '127.0.0.1', why: 'the loopback address' },
+		],
 	},
 	'added/deployment.yaml': {
 		places: [

@@ -6,7 +6,11 @@ import dockerignore from '#snippets/added/.dockerignore?raw';
 
 // A glob skips dot files: `.dockerignore` is imported by name.
 const files: Readonly<Record<string, string>> = {
-	...import.meta.glob<string>('/src/snippets/**/*', { query: '?raw', import: 'default', eager: true }),
+	...import.meta.glob<string>('/src/snippets/**/*', {
+		query: '?raw',
+		import: 'default',
+		eager: true,
+	}),
 	'/src/snippets/added/.dockerignore': dockerignore,
 };
 

@@ -23,7 +23,13 @@ export function serviceWorker(): AstroIntegration {
 					globDirectory,
 					globPatterns: ['**/*'],
 					// Pagefind also writes UIs that Starlight does not load (it bundles its own).
-					globIgnores: ['sw.js', 'sitemap*.xml', '_headers', 'pagefind/pagefind-{ui,modular-ui,component-ui}.*', 'pagefind/pagefind-highlight.js'],
+					globIgnores: [
+						'sw.js',
+						'sitemap*.xml',
+						'_headers',
+						'pagefind/pagefind-{ui,modular-ui,component-ui}.*',
+						'pagefind/pagefind-highlight.js',
+					],
 				});
 				await build({
 					entryPoints: [source],
@@ -33,7 +39,10 @@ export function serviceWorker(): AstroIntegration {
 					format: 'iife',
 					target: 'es2022',
 					// Workbox logs only in development builds.
-					define: { 'process.env.NODE_ENV': '"production"', 'self.__WB_MANIFEST': JSON.stringify(manifestEntries ?? []) },
+					define: {
+						'process.env.NODE_ENV': '"production"',
+						'self.__WB_MANIFEST': JSON.stringify(manifestEntries ?? []),
+					},
 					logLevel: 'warning',
 				});
 				for (const warning of warnings) logger.warn(warning);

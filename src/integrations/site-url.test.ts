@@ -11,7 +11,10 @@ describe('SITE_URL', () => {
 
 	it('set: the origin the canonical links and the sitemap use', () => {
 		assert.equal(siteUrl('https://x.example'), 'https://x.example/');
-		assert.equal(siteUrl(' https://docs.example.org/cheat-sheet/ '), 'https://docs.example.org/cheat-sheet/');
+		assert.equal(
+			siteUrl(' https://docs.example.org/cheat-sheet/ '),
+			'https://docs.example.org/cheat-sheet/',
+		);
 	});
 
 	it('not an http(s) URL: the build stops and says why', () => {

@@ -10,9 +10,12 @@ export function siteUrl(value: string | undefined): string | undefined {
 	try {
 		url = new URL(trimmed);
 	} catch {
-		throw new Error(`SITE_URL must be an absolute URL such as https://cheatsheet.example.org, not “${trimmed}”.`);
+		throw new Error(
+			`SITE_URL must be an absolute URL such as https://cheatsheet.example.org, not “${trimmed}”.`,
+		);
 	}
-	if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`SITE_URL must start with https:// or http://, not “${trimmed}”.`);
+	if (url.protocol !== 'https:' && url.protocol !== 'http:')
+		throw new Error(`SITE_URL must start with https:// or http://, not “${trimmed}”.`);
 	return url.href;
 }
 

@@ -24,7 +24,11 @@ export function parseDecimal(text: string, messages: NumberMessages): ParsedNumb
 	if (!trimmed) return { error: messages.empty };
 	if (PLAIN_DECIMAL.test(trimmed)) return { value: Number(trimmed) };
 	// A comma is a decimal comma or a thousands separator: either way the fix is the same.
-	if (trimmed.includes(',')) return { error: `${quoted(trimmed)}: write it without commas, with a dot for decimals, such as 1.5.` };
-	if (EXPONENT.test(trimmed)) return { error: `${quoted(trimmed)}: write the number in plain digits, without an exponent.` };
+	if (trimmed.includes(','))
+		return {
+			error: `${quoted(trimmed)}: write it without commas, with a dot for decimals, such as 1.5.`,
+		};
+	if (EXPONENT.test(trimmed))
+		return { error: `${quoted(trimmed)}: write the number in plain digits, without an exponent.` };
 	return { error: messages.notANumber?.(trimmed) ?? `${quoted(trimmed)} is not a number.` };
 }

@@ -19,18 +19,38 @@ import { snippetText } from '#lib/templates/snippet.ts';
 const asText = (template: ExtraTemplate, heading: string) => {
 	const text = templateFile(template.file);
 	if (text === undefined) throw new Error(`No file for ${template.file}`);
-	return { heading, lang: template.lang, text: snippetText(text), verifiedWith: verifiedLine(template.file) };
+	return {
+		heading,
+		lang: template.lang,
+		text: snippetText(text),
+		verifiedWith: verifiedLine(template.file),
+	};
 };
 
 // What the metrics page's Download prometheus-rules.yml gives before any threshold is edited.
-const alertRules = { heading: 'Alert rules (prometheus-rules.yml, at the default thresholds)', lang: 'yaml', text: rulesFile(defaultThresholds, metricRows, undefined, defaultSettings.service).trimEnd() };
+const alertRules = {
+	heading: 'Alert rules (prometheus-rules.yml, at the default thresholds)',
+	lang: 'yaml',
+	text: rulesFile(defaultThresholds, metricRows, undefined, defaultSettings.service).trimEnd(),
+};
 
 export const GET: APIRoute = () =>
 	new Response(
 		llmsFull({ sheet, sections, notesFor }, (section) =>
 			templatesMarkdown([
-				...hardenedSnippets.filter((template) => template.page === section.slug).map((template) => asText(template, `Hardened: ${template.title ?? template.heading}`)),
-				...addedTemplates.filter((template) => template.page === section.slug).map((template) => asText(template, template.title && template.title !== template.heading ? `${template.heading} (${template.title})` : template.heading)),
+				...hardenedSnippets
+					.filter((template) => template.page === section.slug)
+					.map((template) => asText(template, `Hardened: ${template.title ?? template.heading}`)),
+				...addedTemplates
+					.filter((template) => template.page === section.slug)
+					.map((template) =>
+						asText(
+							template,
+							template.title && template.title !== template.heading
+								? `${template.heading} (${template.title})`
+								: template.heading,
+						),
+					),
 				...(section.slug === 'metrics' ? [alertRules] : []),
 			]),
 		),

@@ -5,4 +5,6 @@ import { sections } from '#data/sections.ts';
 import { llmsIndex } from '#lib/sheet/llms.ts';
 
 export const GET: APIRoute = () =>
-	new Response(llmsIndex({ sheet, sections, base: import.meta.env.BASE_URL }), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+	new Response(llmsIndex({ sheet, sections, base: import.meta.env.BASE_URL }), {
+		headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+	});

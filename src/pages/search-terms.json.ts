@@ -16,7 +16,11 @@ for (const template of addedTemplates) {
 	(headings[template.page] ??= []).push(template.heading);
 	(addedCode[template.page] ??= []).push(...linesOf(template.file));
 }
-for (const template of hardenedSnippets) (hardenedCode[template.page] ??= []).push(...linesOf(template.file));
+for (const template of hardenedSnippets)
+	(hardenedCode[template.page] ??= []).push(...linesOf(template.file));
 
 export const GET: APIRoute = () =>
-	new Response(JSON.stringify(searchPages(sheet, sections, { headings, hardenedCode, addedCode })), { headers: { 'Content-Type': 'application/json' } });
+	new Response(
+		JSON.stringify(searchPages(sheet, sections, { headings, hardenedCode, addedCode })),
+		{ headers: { 'Content-Type': 'application/json' } },
+	);

@@ -25,7 +25,10 @@ precacheAndRoute(self.__WB_MANIFEST, {
 // first, then the precached 404 page. (Workbox's own class types its callbacks as optional
 // properties, which this project's `exactOptionalPropertyTypes` tells apart from `undefined`.)
 const notFoundPage = new PrecacheFallbackPlugin({ fallbackURL: '404.html' }) as WorkboxPlugin;
-registerRoute(({ request }) => request.mode === 'navigate', new NetworkOnly({ plugins: [offlineNavigationPlugin, notFoundPage] }));
+registerRoute(
+	({ request }) => request.mode === 'navigate',
+	new NetworkOnly({ plugins: [offlineNavigationPlugin, notFoundPage] }),
+);
 
 clientsClaim();
 
@@ -37,7 +40,11 @@ self.addEventListener('message', (event) => {
 	// its own script: the one file it never answers from the precache.
 	const port = event.ports[0];
 	if (event.data?.type === 'PROBE_NETWORK' && port) {
-		const probe = fetch(self.location.href, { method: 'HEAD', cache: 'no-store', signal: AbortSignal.timeout(4000) }).then(
+		const probe = fetch(self.location.href, {
+			method: 'HEAD',
+			cache: 'no-store',
+			signal: AbortSignal.timeout(4000),
+		}).then(
 			() => true,
 			() => false,
 		);

@@ -34,7 +34,9 @@ const toolPages = widgetPages.filter((path) => path !== '/all/');
 const budgets: Readonly<Record<string, Budget>> = {
 	'home and 404': { pages: ['/', '/404.html'], firstVisitKiB: 30, onDemandKiB: 14 },
 	'template pages': {
-		pages: sections.map((section) => `/${section.slug}/`).filter((path) => !widgetPages.includes(path)),
+		pages: sections
+			.map((section) => `/${section.slug}/`)
+			.filter((path) => !widgetPages.includes(path)),
 		firstVisitKiB: 46,
 		onDemandKiB: 14,
 	},
@@ -56,19 +58,31 @@ function builtPages(): Map<string, string> {
 
 const readSiteFile = (sitePath: string) => {
 	const file = join(dist, decodeURIComponent(sitePath));
-	return file.startsWith(dist) && existsSync(file) && statSync(file).isFile() ? readFileSync(file) : undefined;
+	return file.startsWith(dist) && existsSync(file) && statSync(file).isFile()
+		? readFileSync(file)
+		: undefined;
 };
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
 describe('byte budgets of the build', () => {
 	const pages = builtPages();
-	const weights = new Map<string, PageWeight>([...pages].map(([path, html]) => [path, pageWeight(path, html, readSiteFile)]));
+	const weights = new Map<string, PageWeight>(
+		[...pages].map(([path, html]) => [path, pageWeight(path, html, readSiteFile)]),
+	);
 
 	it('give every page of the build a budget, and every budgeted page is built', () => {
 		const budgeted = Object.values(budgets).flatMap((budget) => budget.pages);
-		assert.deepEqual([...pages.keys()].filter((path) => !budgeted.includes(path)), [], 'pages without a budget: add them to a kind');
-		assert.deepEqual(budgeted.filter((path) => !pages.has(path)), [], 'budgeted pages missing from the build');
+		assert.deepEqual(
+			[...pages.keys()].filter((path) => !budgeted.includes(path)),
+			[],
+			'pages without a budget: add them to a kind',
+		);
+		assert.deepEqual(
+			budgeted.filter((path) => !pages.has(path)),
+			[],
+			'budgeted pages missing from the build',
+		);
 		assert.equal(new Set(budgeted).size, budgeted.length, 'a page in two kinds');
 	});
 
@@ -81,8 +95,14 @@ describe('byte budgets of the build', () => {
 				context.diagnostic(
 					`${path}: ${weight.total} B = ${kib(weight.total)} (HTML ${weight.html}, CSS ${weight.css}, JS ${weight.js}); on demand ${weight.onDemandJs} B = ${kib(weight.onDemandJs)}`,
 				);
-				if (weight.total > budget.firstVisitKiB * 1024) over.push(`${path} first visit ${kib(weight.total)} > ${budget.firstVisitKiB} KiB (${weight.files.join(', ')})`);
-				if (weight.onDemandJs > budget.onDemandKiB * 1024) over.push(`${path} on-demand scripts ${kib(weight.onDemandJs)} > ${budget.onDemandKiB} KiB`);
+				if (weight.total > budget.firstVisitKiB * 1024)
+					over.push(
+						`${path} first visit ${kib(weight.total)} > ${budget.firstVisitKiB} KiB (${weight.files.join(', ')})`,
+					);
+				if (weight.onDemandJs > budget.onDemandKiB * 1024)
+					over.push(
+						`${path} on-demand scripts ${kib(weight.onDemandJs)} > ${budget.onDemandKiB} KiB`,
+					);
 			}
 			assert.deepEqual(over, []);
 		});

@@ -34,7 +34,8 @@ describe('moduleImports', () => {
 
 describe('pageWeight', () => {
 	const files: Record<string, string> = {
-		'/gunicorn/index.html': '<link rel="stylesheet" href="/_astro/a.css"><script type="module" src="/_astro/page.js"></script><script type="module" src="../_astro/page.js"></script>',
+		'/gunicorn/index.html':
+			'<link rel="stylesheet" href="/_astro/a.css"><script type="module" src="/_astro/page.js"></script><script type="module" src="../_astro/page.js"></script>',
 		'/_astro/a.css': 'body{color:red}',
 		'/_astro/page.js': 'import{q}from"./shared.js";q(()=>import(`./lazy.js`))',
 		'/_astro/shared.js': 'export const q=1',
@@ -59,7 +60,19 @@ describe('pageWeight', () => {
 	});
 
 	it('fails on a file the build lacks or one from another origin, instead of leaving it out', () => {
-		assert.throws(() => pageWeight('/', '/index.html', (path) => (path === '/index.html' ? Buffer.from('<script src="/gone.js"></script>') : undefined)), /refers to \/gone\.js/);
-		assert.throws(() => pageWeight('/', '/index.html', () => Buffer.from('<link rel="stylesheet" href="https://cdn.example/x.css">')), /another origin/);
+		assert.throws(
+			() =>
+				pageWeight('/', '/index.html', (path) =>
+					path === '/index.html' ? Buffer.from('<script src="/gone.js"></script>') : undefined,
+				),
+			/refers to \/gone\.js/,
+		);
+		assert.throws(
+			() =>
+				pageWeight('/', '/index.html', () =>
+					Buffer.from('<link rel="stylesheet" href="https://cdn.example/x.css">'),
+				),
+			/another origin/,
+		);
 	});
 });

@@ -27,10 +27,18 @@ export interface PageWeight {
 /** Reads a file of the build by its path from the site's root (`/_astro/page.js`); undefined if none. */
 export type ReadSiteFile = (sitePath: string) => Buffer | undefined;
 
-const attribute = (tag: string, name: string) => new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag)?.slice(1).find((value) => value !== undefined);
+const attribute = (tag: string, name: string) =>
+	new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i')
+		.exec(tag)
+		?.slice(1)
+		.find((value) => value !== undefined);
 
 /** The stylesheets a page links, the scripts it loads by `src`, and the text of its inline module scripts. */
-export function pageReferences(html: string): { stylesheets: string[]; scripts: string[]; inlineModules: string[] } {
+export function pageReferences(html: string): {
+	stylesheets: string[];
+	scripts: string[];
+	inlineModules: string[];
+} {
 	const stylesheets: string[] = [];
 	const scripts: string[] = [];
 	const inlineModules: string[] = [];
@@ -55,8 +63,14 @@ export function pageReferences(html: string): { stylesheets: string[]; scripts: 
  * an `import()` of a computed path (Pagefind's, from the site's base) cannot be followed and is not listed.
  */
 export function moduleImports(js: string): { staticImports: string[]; dynamicImports: string[] } {
-	const staticImports = [...js.matchAll(/(?:^|[^\w$.])(?:import\s*(?:[\w$*{}\s,]+?\s*from\s*)?|export\s*(?:\*|\{[^}]*\})\s*from\s*)(["'])([^"'\n]+)\1/g)].map((match) => match[2] ?? '');
-	const dynamicImports = [...js.matchAll(/(?:^|[^\w$.])import\(\s*(["'`])([^"'`$\n]+)\1\s*\)/g)].map((match) => match[2] ?? '');
+	const staticImports = [
+		...js.matchAll(
+			/(?:^|[^\w$.])(?:import\s*(?:[\w$*{}\s,]+?\s*from\s*)?|export\s*(?:\*|\{[^}]*\})\s*from\s*)(["'])([^"'\n]+)\1/g,
+		),
+	].map((match) => match[2] ?? '');
+	const dynamicImports = [
+		...js.matchAll(/(?:^|[^\w$.])import\(\s*(["'`])([^"'`$\n]+)\1\s*\)/g),
+	].map((match) => match[2] ?? '');
 	return { staticImports, dynamicImports };
 }
 
@@ -112,5 +126,12 @@ export function pageWeight(pagePath: string, htmlPath: string, read: ReadSiteFil
 	while (onDemand.length) follow(onDemand.shift() ?? '', pagePath);
 	const onDemandJs = weight.js - firstVisitJs;
 	files.length = jsFiles;
-	return { html: weight.html, css: weight.css, js: firstVisitJs, total: weight.html + weight.css + firstVisitJs, onDemandJs, files };
+	return {
+		html: weight.html,
+		css: weight.css,
+		js: firstVisitJs,
+		total: weight.html + weight.css + firstVisitJs,
+		onDemandJs,
+		files,
+	};
 }

@@ -12,13 +12,17 @@ async function expectNoViolations(page: Page, state: string) {
 	// each resize it observes (a late layout change schedules another): axe judges the page as a
 	// reader meets it, once every block's focusability matches whether it overflows.
 	await page.waitForFunction(() =>
-		[...document.querySelectorAll('.expressive-code pre')].every((pre) => (pre.scrollWidth > pre.clientWidth) === pre.hasAttribute('tabindex')),
+		[...document.querySelectorAll('.expressive-code pre')].every(
+			(pre) => pre.scrollWidth > pre.clientWidth === pre.hasAttribute('tabindex'),
+		),
 	);
 	const { violations } = await new AxeBuilder({ page }).analyze();
 	const report = violations.map((violation) => ({
 		rule: violation.id,
 		impact: violation.impact,
-		nodes: violation.nodes.map((node) => `${node.target.join(' ')}: ${node.failureSummary?.split('\n').slice(1).join(' ')}`),
+		nodes: violation.nodes.map(
+			(node) => `${node.target.join(' ')}: ${node.failureSummary?.split('\n').slice(1).join(' ')}`,
+		),
 	}));
 	expect(report, `axe on ${state}`).toEqual([]);
 }
@@ -36,7 +40,8 @@ for (const theme of ['light', 'dark'] as const) {
 				// The whole sheet renders a section only as it nears the viewport (content-visibility:
 				// auto); its code blocks become focusable regions then. A reader meets every section
 				// rendered, as here, scrolled to one after another.
-				for (const section of await page.locator('.sheet-section').all()) await section.scrollIntoViewIfNeeded();
+				for (const section of await page.locator('.sheet-section').all())
+					await section.scrollIntoViewIfNeeded();
 				await expectNoViolations(page, `/${path}`);
 			});
 		}
@@ -59,13 +64,17 @@ for (const theme of ['light', 'dark'] as const) {
 			await expectNoViolations(page, 'search without results, with suggestions');
 			await searchFor(page, 'gunicron');
 			await expectNoViolations(page, 'search with a corrected typo');
-			await page.evaluate(() => localStorage.setItem('cheat-sheet:recent-searches:v1', '["healthz", "p99"]'));
+			await page.evaluate(() =>
+				localStorage.setItem('cheat-sheet:recent-searches:v1', '["healthz", "p99"]'),
+			);
 			await searchParts(page).field.fill('');
 			await expect(page.getByRole('group', { name: 'Recent searches' })).toBeVisible();
 			await expectNoViolations(page, 'search, empty, with recent searches');
 		});
 
-		test('the metrics table and alert rules, sorted, filtered, emptied and in error, have no axe violations', async ({ page }) => {
+		test('the metrics table and alert rules, sorted, filtered, emptied and in error, have no axe violations', async ({
+			page,
+		}) => {
 			await page.goto('metrics/');
 			await page.getByRole('button', { name: 'Type' }).click();
 			await page.getByRole('button', { name: 'Gauge' }).click();
@@ -103,9 +112,13 @@ for (const theme of ['light', 'dark'] as const) {
 			await expectNoViolations(page, 'workers calculator in error');
 		});
 
-		test('the settings dialog, open, filled, in error and loaded from a link, has no axe violations', async ({ page }) => {
+		test('the settings dialog, open, filled, in error and loaded from a link, has no axe violations', async ({
+			page,
+		}) => {
 			await page.goto('dockerfile/?port=70000&service=orders');
-			await expect(page.getByRole('status').filter({ hasText: 'Settings loaded from the link' })).toBeVisible();
+			await expect(
+				page.getByRole('status').filter({ hasText: 'Settings loaded from the link' }),
+			).toBeVisible();
 			await expectNoViolations(page, 'templates filled, with the notice of a link');
 			await page.getByRole('button', { name: 'Your service' }).click();
 			const dialog = page.getByRole('dialog', { name: 'Your service' });
@@ -116,7 +129,10 @@ for (const theme of ['light', 'dark'] as const) {
 			await expectNoViolations(page, 'settings filled');
 			await dialog.getByLabel('Port', { exact: true }).fill('http://x');
 			await dialog.getByLabel('Service version').fill('v1');
-			await expect(dialog.getByLabel('Port', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+			await expect(dialog.getByLabel('Port', { exact: true })).toHaveAttribute(
+				'aria-invalid',
+				'true',
+			);
 			await expectNoViolations(page, 'settings in error');
 			await page.setViewportSize({ width: 390, height: 844 });
 			await expectNoViolations(page, 'settings in error at 390 px');
@@ -124,7 +140,10 @@ for (const theme of ['light', 'dark'] as const) {
 			const panel = page.locator('details.template-settings');
 			await panel.locator('summary').click();
 			await panel.getByLabel('Port', { exact: true }).fill('0');
-			await expect(panel.getByLabel('Port', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+			await expect(panel.getByLabel('Port', { exact: true })).toHaveAttribute(
+				'aria-invalid',
+				'true',
+			);
 			await expectNoViolations(page, 'the panel above the templates, open and in error');
 		});
 

@@ -26,7 +26,8 @@ function overlaps(frames: Locator) {
 						const left = Math.max(r.left, port.left);
 						const right = Math.min(r.right, port.right);
 						if (right <= left) continue;
-						if (left < b.right && right > b.left && r.top < b.bottom && r.bottom > b.top) hits.push(`“${match[0]}” at scrollLeft ${pre.scrollLeft}`);
+						if (left < b.right && right > b.left && r.top < b.bottom && r.bottom > b.top)
+							hits.push(`“${match[0]}” at scrollLeft ${pre.scrollLeft}`);
 					}
 				}
 			}
@@ -45,7 +46,9 @@ const scrollAll = (frames: Locator, to: 'start' | 'middle' | 'end') =>
 	}, to);
 
 for (const width of [390, 1280]) {
-	test(`at ${width} px the copy button covers no code, however far the code is scrolled`, async ({ page }) => {
+	test(`at ${width} px the copy button covers no code, however far the code is scrolled`, async ({
+		page,
+	}) => {
 		await page.setViewportSize({ width, height: 844 });
 		let framesSeen = 0;
 		for (const path of pagePaths) {
@@ -64,7 +67,10 @@ for (const width of [390, 1280]) {
 }
 
 /** Mean colour of a strip of the screen, read back from a screenshot in the page's own canvas. */
-async function meanColour(page: Page, clip: { x: number; y: number; width: number; height: number }): Promise<number[]> {
+async function meanColour(
+	page: Page,
+	clip: { x: number; y: number; width: number; height: number },
+): Promise<number[]> {
 	const png = (await page.screenshot({ clip })).toString('base64');
 	return page.evaluate(async (data) => {
 		const image = new Image();
@@ -78,16 +84,20 @@ async function meanColour(page: Page, clip: { x: number; y: number; width: numbe
 		context.drawImage(image, 0, 0);
 		const pixels = context.getImageData(0, 0, image.width, image.height).data;
 		const sum = [0, 0, 0];
-		for (let i = 0; i < pixels.length; i += 4) for (let c = 0; c < 3; c++) sum[c] = (sum[c] ?? 0) + (pixels[i + c] ?? 0);
+		for (let i = 0; i < pixels.length; i += 4)
+			for (let c = 0; c < 3; c++) sum[c] = (sum[c] ?? 0) + (pixels[i + c] ?? 0);
 		return sum.map((value) => Math.round(value / (pixels.length / 4)));
 	}, png);
 }
 
-const distance = (a: number[], b: number[]) => Math.max(...a.map((value, i) => Math.abs(value - (b[i] ?? 0))));
+const distance = (a: number[], b: number[]) =>
+	Math.max(...a.map((value, i) => Math.abs(value - (b[i] ?? 0))));
 
 for (const path of ['logging/', 'quick-commands/']) {
 	for (const theme of ['light', 'dark'] as const) {
-		test(`at 1280 px, /${path} shows at the clipped edge (${theme}) that its code scrolls, and only while it does`, async ({ page }) => {
+		test(`at 1280 px, /${path} shows at the clipped edge (${theme}) that its code scrolls, and only while it does`, async ({
+			page,
+		}) => {
 			await page.emulateMedia({ colorScheme: theme });
 			await page.setViewportSize({ width: 1280, height: 900 });
 			await page.goto(path);
@@ -96,29 +106,64 @@ for (const path of ['logging/', 'quick-commands/']) {
 			const box = await pre.evaluate((element) => {
 				const port = element.getBoundingClientRect();
 				// A blank line: nothing but the code's background and the hint can show there.
-				const blank = [...element.querySelectorAll('.ec-line')].find((line) => !line.textContent?.trim());
+				const blank = [...element.querySelectorAll('.ec-line')].find(
+					(line) => !line.textContent?.trim(),
+				);
 				const line = blank?.getBoundingClientRect();
-				return { left: port.left, right: port.right, top: line?.top ?? 0, height: line?.height ?? 0, overflow: element.scrollWidth - element.clientWidth };
+				return {
+					left: port.left,
+					right: port.right,
+					top: line?.top ?? 0,
+					height: line?.height ?? 0,
+					overflow: element.scrollWidth - element.clientWidth,
+				};
 			});
 			expect(box.overflow, 'the code is wider than its frame').toBeGreaterThan(20);
-			const edge = (side: 'start' | 'end') => ({ x: side === 'end' ? box.right - 14 : box.left + 3, y: box.top + 2, width: 11, height: box.height - 4 });
-			const background = await meanColour(page, { x: (box.left + box.right) / 2, y: box.top + 2, width: 40, height: box.height - 4 });
+			const edge = (side: 'start' | 'end') => ({
+				x: side === 'end' ? box.right - 14 : box.left + 3,
+				y: box.top + 2,
+				width: 11,
+				height: box.height - 4,
+			});
+			const background = await meanColour(page, {
+				x: (box.left + box.right) / 2,
+				y: box.top + 2,
+				width: 40,
+				height: box.height - 4,
+			});
 
 			// At the start, the end edge shows more is there, the start edge does not.
-			expect(distance(await meanColour(page, edge('end')), background), 'hint at the end edge').toBeGreaterThan(12);
-			expect(distance(await meanColour(page, edge('start')), background), 'no hint at the start edge').toBeLessThan(4);
+			expect(
+				distance(await meanColour(page, edge('end')), background),
+				'hint at the end edge',
+			).toBeGreaterThan(12);
+			expect(
+				distance(await meanColour(page, edge('start')), background),
+				'no hint at the start edge',
+			).toBeLessThan(4);
 
 			// Scrolled to the end, the hint moves to the start edge.
 			await pre.evaluate((element) => (element.scrollLeft = element.scrollWidth));
-			await expect.poll(async () => distance(await meanColour(page, edge('end')), background), { message: 'no hint at the end edge' }).toBeLessThan(4);
-			expect(distance(await meanColour(page, edge('start')), background), 'hint at the start edge').toBeGreaterThan(12);
+			await expect
+				.poll(async () => distance(await meanColour(page, edge('end')), background), {
+					message: 'no hint at the end edge',
+				})
+				.toBeLessThan(4);
+			expect(
+				distance(await meanColour(page, edge('start')), background),
+				'hint at the start edge',
+			).toBeGreaterThan(12);
 
 			// The hint is only paint: the copy button still copies the template exactly.
 			await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
 			const frame = page.locator('.expressive-code figure').first();
 			await frame.hover();
 			await frame.getByRole('button', { name: 'Copy to clipboard' }).click();
-			const block = sheet.codeBlocks.find((entry) => entry.code.startsWith(path === 'logging/' ? '# app/logging_config.py' : '# Run production locally'));
+			const block = sheet.codeBlocks.find((entry) =>
+				entry.code.startsWith(
+					path === 'logging/' ? '# app/logging_config.py' : '# Run production locally',
+				),
+			);
 			await pasted(page).toBe(block?.code);
 		});
 	}
@@ -130,10 +175,33 @@ test('code that fits its frame shows no scroll hint', async ({ page }) => {
 	const pre = page.locator('.expressive-code pre').first();
 	const box = await pre.evaluate((element) => {
 		const port = element.getBoundingClientRect();
-		const blank = [...element.querySelectorAll('.ec-line')].find((line) => !line.textContent?.trim())?.getBoundingClientRect();
-		return { right: port.right, left: port.left, top: blank?.top ?? 0, height: blank?.height ?? 0, overflow: element.scrollWidth - element.clientWidth };
+		const blank = [...element.querySelectorAll('.ec-line')]
+			.find((line) => !line.textContent?.trim())
+			?.getBoundingClientRect();
+		return {
+			right: port.right,
+			left: port.left,
+			top: blank?.top ?? 0,
+			height: blank?.height ?? 0,
+			overflow: element.scrollWidth - element.clientWidth,
+		};
 	});
 	expect(box.overflow).toBe(0);
-	const background = await meanColour(page, { x: (box.left + box.right) / 2, y: box.top + 2, width: 40, height: box.height - 4 });
-	expect(distance(await meanColour(page, { x: box.right - 14, y: box.top + 2, width: 11, height: box.height - 4 }), background)).toBeLessThan(4);
+	const background = await meanColour(page, {
+		x: (box.left + box.right) / 2,
+		y: box.top + 2,
+		width: 40,
+		height: box.height - 4,
+	});
+	expect(
+		distance(
+			await meanColour(page, {
+				x: box.right - 14,
+				y: box.top + 2,
+				width: 11,
+				height: box.height - 4,
+			}),
+			background,
+		),
+	).toBeLessThan(4);
 });

@@ -9,7 +9,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePolicy } from '#integrations/inline-script-policy/csp.ts';
 import { headersFor, parseHeadersFile } from '#integrations/inline-script-policy/headers-file.ts';
-import { expect, expectSavedForOffline, pagePaths, pasted, searchFor, searchParts, test } from './fixtures.ts';
+import {
+	expect,
+	expectSavedForOffline,
+	pagePaths,
+	pasted,
+	searchFor,
+	searchParts,
+	test,
+} from './fixtures.ts';
 import type { TestInfo } from '@playwright/test';
 
 // These tests are about the service worker, or run under it: let it install (the config blocks it).
@@ -17,13 +25,18 @@ test.use({ serviceWorkers: 'allow' });
 
 /** What the build's `_headers` gives every page: the policy a reader's browser enforces. */
 const shippedPolicy = (testInfo: TestInfo) => {
-	const headersFile = readFileSync(join(String(testInfo.project.metadata['outDir']), '_headers'), 'utf8');
+	const headersFile = readFileSync(
+		join(String(testInfo.project.metadata['outDir']), '_headers'),
+		'utf8',
+	);
 	return headersFor(parseHeadersFile(headersFile), '/')['content-security-policy'] ?? '';
 };
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
-test('every page gets the shipped policy, which allows no inline script by name and no eval', async ({ page }, testInfo) => {
+test('every page gets the shipped policy, which allows no inline script by name and no eval', async ({
+	page,
+}, testInfo) => {
 	const policy = shippedPolicy(testInfo);
 	const scriptSources = parsePolicy(policy).get('script-src') ?? [];
 	expect(scriptSources).not.toContain("'unsafe-inline'");
@@ -33,7 +46,13 @@ test('every page gets the shipped policy, which allows no inline script by name 
 		expect(response?.headers()['content-security-policy'], path).toBe(policy);
 		await expect(page.locator('h1').first()).toBeVisible();
 		// Starlight's inline theme script ran: its hash is in the policy.
-		expect(await page.evaluate(() => typeof (window as unknown as { StarlightThemeProvider?: object }).StarlightThemeProvider), path).toBe('object');
+		expect(
+			await page.evaluate(
+				() =>
+					typeof (window as unknown as { StarlightThemeProvider?: object }).StarlightThemeProvider,
+			),
+			path,
+		).toBe('object');
 	}
 });
 
@@ -47,7 +66,10 @@ test('search: a typed query lists its page, which opens', async ({ page }) => {
 
 test('copy buttons copy, and the alert rules download', async ({ page }) => {
 	await page.goto('gunicorn/');
-	await page.locator('.template[data-snippet="gunicorn.conf.py"]').getByRole('button', { name: 'Copy to clipboard' }).click();
+	await page
+		.locator('.template[data-snippet="gunicorn.conf.py"]')
+		.getByRole('button', { name: 'Copy to clipboard' })
+		.click();
 	await pasted(page).toContain('max_requests_jitter = 100');
 	await page.goto('metrics/');
 	const download = page.waitForEvent('download');
@@ -59,15 +81,21 @@ test('copy buttons copy, and the alert rules download', async ({ page }) => {
 test('the tables sort and filter', async ({ page }) => {
 	await page.goto('metrics/');
 	await page.getByRole('button', { name: 'Type' }).click();
-	await expect(page.locator('th', { has: page.getByRole('button', { name: 'Type' }) })).toHaveAttribute('aria-sort', 'ascending');
+	await expect(
+		page.locator('th', { has: page.getByRole('button', { name: 'Type' }) }),
+	).toHaveAttribute('aria-sort', 'ascending');
 	await page.getByLabel('Filter metrics').fill('histogram');
 	await expect(page.getByText('2 of 8 metrics')).toBeVisible();
 	await page.goto('base-images/');
 	await page.getByRole('button', { name: 'Size' }).click();
-	await expect(page.locator('th', { has: page.getByRole('button', { name: 'Size' }) })).toHaveAttribute('aria-sort', 'ascending');
+	await expect(
+		page.locator('th', { has: page.getByRole('button', { name: 'Size' }) }),
+	).toHaveAttribute('aria-sort', 'ascending');
 });
 
-test('the theme select switches the theme, and the inline theme script restores it', async ({ page }) => {
+test('the theme select switches the theme, and the inline theme script restores it', async ({
+	page,
+}) => {
 	await page.emulateMedia({ colorScheme: 'light' });
 	await page.goto('workers/');
 	await page.locator('starlight-theme-select select').first().selectOption('dark');
@@ -84,7 +112,10 @@ test('the whole sheet prints to PDF', async ({ page }) => {
 	expect(pdf.length).toBeGreaterThan(100_000);
 });
 
-test('offline, the service worker answers every page and search under the same policy', async ({ page, context }, testInfo) => {
+test('offline, the service worker answers every page and search under the same policy', async ({
+	page,
+	context,
+}, testInfo) => {
 	const policy = shippedPolicy(testInfo);
 	await page.goto('');
 	await expectSavedForOffline(page);
@@ -103,7 +134,10 @@ test('offline, the service worker answers every page and search under the same p
 	await expect(page.locator('h1')).toHaveText('Health Check Endpoint Template');
 });
 
-test('the guards catch an inline script and an eval that the policy blocks', async ({ page, problems }) => {
+test('the guards catch an inline script and an eval that the policy blocks', async ({
+	page,
+	problems,
+}) => {
 	await page.goto('gunicorn/');
 	await page.evaluate(() => {
 		const script = document.createElement('script');
@@ -119,7 +153,9 @@ test('the guards catch an inline script and an eval that the policy blocks', asy
 		.poll(() => [...problems])
 		.toEqual(
 			expect.arrayContaining([
-				expect.stringMatching(/^Content-Security-Policy violation: script-src-elem blocked inline /),
+				expect.stringMatching(
+					/^Content-Security-Policy violation: script-src-elem blocked inline /,
+				),
 				expect.stringMatching(/^Content-Security-Policy violation: script-src blocked eval /),
 				expect.stringMatching(/^console error about the Content-Security-Policy: .*inline script/),
 			]),

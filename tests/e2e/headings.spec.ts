@@ -3,7 +3,10 @@ import { expect, pagePaths, test } from './fixtures.ts';
 /** Every heading of the page in document order, as its level (1–6) and text. */
 const outline = (page: import('@playwright/test').Page) =>
 	page.locator('h1, h2, h3, h4, h5, h6').evaluateAll((headings) =>
-		headings.map((heading) => ({ level: Number(heading.tagName[1]), text: (heading.textContent ?? '').trim() })),
+		headings.map((heading) => ({
+			level: Number(heading.tagName[1]),
+			text: (heading.textContent ?? '').trim(),
+		})),
 	);
 
 for (const path of pagePaths) {
@@ -15,16 +18,22 @@ for (const path of pagePaths) {
 		// down by more than one level is a gap.
 		let previous = 1;
 		for (const heading of headings) {
-			expect(heading.level, `“${heading.text}” (h${heading.level}) after an h${previous}`).toBeLessThanOrEqual(previous + 1);
+			expect(
+				heading.level,
+				`“${heading.text}” (h${heading.level}) after an h${previous}`,
+			).toBeLessThanOrEqual(previous + 1);
 			previous = heading.level;
 		}
 	});
 }
 
-test('the whole sheet nests each section’s own headings under the section’s h2', async ({ page }) => {
+test('the whole sheet nests each section’s own headings under the section’s h2', async ({
+	page,
+}) => {
 	await page.goto('all/');
 	const headings = await outline(page);
-	const levelOf = (text: string) => headings.filter((heading) => heading.text === text).map((heading) => heading.level);
+	const levelOf = (text: string) =>
+		headings.filter((heading) => heading.text === text).map((heading) => heading.level);
 	expect(levelOf('structlog Setup Template')).toEqual([2]);
 	expect(levelOf('Request Logging Middleware')).toEqual([3]);
 	expect(levelOf('Key Production Metrics')).toEqual([2]);

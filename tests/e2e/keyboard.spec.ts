@@ -18,7 +18,9 @@ async function tabTo(page: Page, target: Locator, limit = 120) {
 	throw new Error(`Tab never reached ${target}`);
 }
 
-test('search: the header button is reached by Tab, typing finds, Enter opens the first result', async ({ page }) => {
+test('search: the header button is reached by Tab, typing finds, Enter opens the first result', async ({
+	page,
+}) => {
 	await page.goto('dockerfile/');
 	await tabTo(page, page.getByRole('button', { name: 'Search', exact: true }));
 	await page.keyboard.press('Enter');
@@ -33,10 +35,16 @@ test('search: the header button is reached by Tab, typing finds, Enter opens the
 test('a template’s copy button is reached by Tab and copies with Enter', async ({ page }) => {
 	await page.goto('gunicorn/');
 	// The sheet's template, first on the page (the page also shows a start script).
-	const copy = page.locator('.template[data-snippet="gunicorn.conf.py"]').getByRole('button', { name: 'Copy to clipboard' });
+	const copy = page
+		.locator('.template[data-snippet="gunicorn.conf.py"]')
+		.getByRole('button', { name: 'Copy to clipboard' });
 	await tabTo(page, copy);
 	await page.keyboard.press('Enter');
-	await pasted(page).toBe(snippetText(readFileSync(new URL('../../src/snippets/gunicorn.conf.py', import.meta.url), 'utf8')));
+	await pasted(page).toBe(
+		snippetText(
+			readFileSync(new URL('../../src/snippets/gunicorn.conf.py', import.meta.url), 'utf8'),
+		),
+	);
 });
 
 test('the metrics table sorts, filters and copies a rule by keyboard', async ({ page }) => {
@@ -89,9 +97,14 @@ test('the template variant tabs switch with the arrow keys', async ({ page }) =>
 	await expect(sheetTab).toHaveAttribute('aria-selected', 'true');
 });
 
-test('on the whole sheet, Tab right after a Contents jump reaches the tool there, whose script has not started yet', async ({ page }) => {
+test('on the whole sheet, Tab right after a Contents jump reaches the tool there, whose script has not started yet', async ({
+	page,
+}) => {
 	await page.goto('all/');
-	await page.getByRole('navigation', { name: 'Contents' }).getByRole('link', { name: 'Key Production Metrics' }).focus();
+	await page
+		.getByRole('navigation', { name: 'Contents' })
+		.getByRole('link', { name: 'Key Production Metrics' })
+		.focus();
 	await page.keyboard.press('Enter');
 	await page.keyboard.press('Tab');
 	await expect(page.getByLabel('Filter metrics')).toBeFocused();
@@ -99,8 +112,14 @@ test('on the whole sheet, Tab right after a Contents jump reaches the tool there
 	await expect(page.getByText('1 of 8 metrics')).toBeVisible();
 	// A press that comes before the table's script is kept and carried out once it is there.
 	await page.goto('all/');
-	await page.getByRole('navigation', { name: 'Contents' }).getByRole('link', { name: 'Workers Formula' }).focus();
+	await page
+		.getByRole('navigation', { name: 'Contents' })
+		.getByRole('link', { name: 'Workers Formula' })
+		.focus();
 	await page.keyboard.press('Enter');
 	await page.locator('#table-deployments').getByRole('button', { name: 'Deployment' }).click();
-	await expect(page.locator('#table-deployments th[data-column="deployment"]')).toHaveAttribute('aria-sort', 'ascending');
+	await expect(page.locator('#table-deployments th[data-column="deployment"]')).toHaveAttribute(
+		'aria-sort',
+		'ascending',
+	);
 });

@@ -10,12 +10,22 @@ import { expect, test } from './fixtures.ts';
 
 const htmlFiles = (dir: string): string[] =>
 	readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-		entry.isDirectory() ? htmlFiles(join(dir, entry.name)) : entry.name.endsWith('.html') ? [join(dir, entry.name)] : [],
+		entry.isDirectory()
+			? htmlFiles(join(dir, entry.name))
+			: entry.name.endsWith('.html')
+				? [join(dir, entry.name)]
+				: [],
 	);
 
-const decodeEntities = (value: string) => value.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+const decodeEntities = (value: string) =>
+	value
+		.replace(/&amp;/g, '&')
+		.replace(/&quot;/g, '"')
+		.replace(/&#39;/g, "'");
 
-test('every internal link, asset and anchor of the build resolves', async ({ baseURL }, testInfo) => {
+test('every internal link, asset and anchor of the build resolves', async ({
+	baseURL,
+}, testInfo) => {
 	const outDir = String(testInfo.project.metadata['outDir']);
 	const site = new URL(baseURL ?? '');
 	const files = htmlFiles(outDir);
@@ -32,7 +42,15 @@ test('every internal link, asset and anchor of the build resolves', async ({ bas
 	};
 	const idsOf = new Map<string, Set<string>>();
 	const ids = (file: string) => {
-		if (!idsOf.has(file)) idsOf.set(file, new Set([...readFileSync(file, 'utf8').matchAll(/\sid="([^"]+)"/g)].map((match) => decodeEntities(match[1] ?? ''))));
+		if (!idsOf.has(file))
+			idsOf.set(
+				file,
+				new Set(
+					[...readFileSync(file, 'utf8').matchAll(/\sid="([^"]+)"/g)].map((match) =>
+						decodeEntities(match[1] ?? ''),
+					),
+				),
+			);
 		return idsOf.get(file)!;
 	};
 
@@ -42,7 +60,9 @@ test('every internal link, asset and anchor of the build resolves', async ({ bas
 	for (const file of files) {
 		const pageUrl = new URL(relative(outDir, file).replace(/(^|\/)index\.html$/, '$1'), site);
 		const html = readFileSync(file, 'utf8');
-		for (const match of html.matchAll(/<(?:a|link|script|img|source|use)\b[^>]*?\s(?:href|src)="([^"]*)"/g)) {
+		for (const match of html.matchAll(
+			/<(?:a|link|script|img|source|use)\b[^>]*?\s(?:href|src)="([^"]*)"/g,
+		)) {
 			const raw = decodeEntities(match[1] ?? '');
 			if (/^(data|mailto|javascript):/i.test(raw)) continue;
 			const target = new URL(raw, pageUrl);
@@ -54,16 +74,25 @@ test('every internal link, asset and anchor of the build resolves', async ({ bas
 			const targetFile = fileFor(target.pathname);
 			const where = `${relative(outDir, file)} → ${raw}`;
 			if (!targetFile) broken.push(`${where}: no such file`);
-			else if (target.hash && target.hash !== '#' && !ids(targetFile).has(decodeURIComponent(target.hash.slice(1)))) broken.push(`${where}: no such anchor`);
+			else if (
+				target.hash &&
+				target.hash !== '#' &&
+				!ids(targetFile).has(decodeURIComponent(target.hash.slice(1)))
+			)
+				broken.push(`${where}: no such anchor`);
 		}
 	}
 	writeFileSync(testInfo.outputPath('external-links.txt'), [...external].sort().join('\n') + '\n');
-	console.log(`${testInfo.project.name}: ${checked} internal links checked; ${external.size} external links (not fetched): ${[...external].sort().join(', ')}`);
+	console.log(
+		`${testInfo.project.name}: ${checked} internal links checked; ${external.size} external links (not fetched): ${[...external].sort().join(', ')}`,
+	);
 	expect(checked).toBeGreaterThan(200);
 	expect(broken).toEqual([]);
 });
 
-test('every off-site link is a production note’s https source, marked external', async ({ baseURL }, testInfo) => {
+test('every off-site link is a production note’s https source, marked external', async ({
+	baseURL,
+}, testInfo) => {
 	const outDir = String(testInfo.project.metadata['outDir']);
 	const site = new URL(baseURL ?? '');
 	const stray: string[] = [];
@@ -72,8 +101,12 @@ test('every off-site link is a production note’s https source, marked external
 		const pageUrl = new URL(relative(outDir, file).replace(/(^|\/)index\.html$/, '$1'), site);
 		const html = readFileSync(file, 'utf8');
 		// The notes' sections: each runs from its opening tag to the next `</section>` (they hold none).
-		const notes = [...html.matchAll(/<section\b[^>]*\sdata-production-notes[\s>]/g)].map((match) => [match.index, html.indexOf('</section>', match.index)] as const);
-		for (const match of html.matchAll(/<(a|link|script|img|source|use|iframe|form)\b([^>]*?)\s(?:href|src|action)="([^"]*)"([^>]*)>/g)) {
+		const notes = [...html.matchAll(/<section\b[^>]*\sdata-production-notes[\s>]/g)].map(
+			(match) => [match.index, html.indexOf('</section>', match.index)] as const,
+		);
+		for (const match of html.matchAll(
+			/<(a|link|script|img|source|use|iframe|form)\b([^>]*?)\s(?:href|src|action)="([^"]*)"([^>]*)>/g,
+		)) {
 			const raw = decodeEntities(match[3] ?? '');
 			if (/^(data|mailto|javascript):/i.test(raw)) continue;
 			const target = new URL(raw, pageUrl);
@@ -86,9 +119,14 @@ test('every off-site link is a production note’s https source, marked external
 			const rel = /\srel="([^"]*)"/.exec(attributes)?.[1]?.split(/\s+/).sort().join(' ');
 			if (match[1] !== 'a') stray.push(`${where}: a <${match[1]}> loads from another origin`);
 			else if (target.protocol !== 'https:') stray.push(`${where}: not https`);
-			else if (!notes.some(([start, stop]) => at > start && at < stop)) stray.push(`${where}: outside the production notes`);
+			else if (!notes.some(([start, stop]) => at > start && at < stop))
+				stray.push(`${where}: outside the production notes`);
 			else if (rel !== 'external noopener noreferrer') stray.push(`${where}: rel="${rel ?? ''}"`);
-			else if (!/class="(?:[^"]*\s)?external-mark[\s"][^>]*aria-hidden="true"/.test(text) || !/class="(?:[^"]*\s)?sr-only[\s"][^>]*>\s*\(external\)\s*</.test(text)) stray.push(`${where}: not marked external`);
+			else if (
+				!/class="(?:[^"]*\s)?external-mark[\s"][^>]*aria-hidden="true"/.test(text) ||
+				!/class="(?:[^"]*\s)?sr-only[\s"][^>]*>\s*\(external\)\s*</.test(text)
+			)
+				stray.push(`${where}: not marked external`);
 			else sources += 1;
 		}
 	}

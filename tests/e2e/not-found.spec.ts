@@ -7,7 +7,10 @@ test('an unknown address answers 404 and offers search and every section', async
 	const response = await page.goto('no-such-page/');
 	expect(response?.status()).toBe(404);
 	await expect(page.locator('h1')).toHaveText('Page not found');
-	for (const section of sections) await expect(page.getByRole('link', { name: section.label, exact: false }).first()).toBeVisible();
+	for (const section of sections)
+		await expect(
+			page.getByRole('link', { name: section.label, exact: false }).first(),
+		).toBeVisible();
 
 	await page.getByRole('button', { name: 'Search the cheat sheet' }).click();
 	const { options } = await searchFor(page, 'healthz');

@@ -5,7 +5,10 @@ import { expect, expectSavedForOffline, pagePaths, searchParts, test } from './f
 // These tests are about the service worker, or run under it: let it install (the config blocks it).
 test.use({ serviceWorkers: 'allow' });
 
-test('after one visit, every page and search work with the network gone', async ({ page, context }) => {
+test('after one visit, every page and search work with the network gone', async ({
+	page,
+	context,
+}) => {
 	await page.goto('');
 	await expectSavedForOffline(page);
 	const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
@@ -25,10 +28,18 @@ test('after one visit, every page and search work with the network gone', async 
 	await expect(options.first()).toHaveAttribute('href', /\/health-checks\/(#.*)?$/);
 	await options.first().click();
 	await expect(page.locator('h1')).toHaveText('Health Check Endpoint Template');
-	await expect(page.getByRole('status').filter({ hasText: 'Offline: pages and search come from this device.' })).toBeVisible();
+	await expect(
+		page
+			.getByRole('status')
+			.filter({ hasText: 'Offline: pages and search come from this device.' }),
+	).toBeVisible();
 });
 
-test('llms.txt and llms-full.txt are plain text, and precached for offline use', async ({ page, context, request }) => {
+test('llms.txt and llms-full.txt are plain text, and precached for offline use', async ({
+	page,
+	context,
+	request,
+}) => {
 	for (const file of ['llms.txt', 'llms-full.txt']) {
 		const response = await request.get(file);
 		expect(response.status(), file).toBe(200);
@@ -56,7 +67,10 @@ test('llms.txt and llms-full.txt are plain text, and precached for offline use',
 test.describe('addresses the service worker holds no page for', () => {
 	test.use({ expectedErrorPage: true });
 
-	test('offline, an unknown address shows the site’s 404 page, with status 404', async ({ page, context }) => {
+	test('offline, an unknown address shows the site’s 404 page, with status 404', async ({
+		page,
+		context,
+	}) => {
 		await page.goto('');
 		await expectSavedForOffline(page);
 		await context.setOffline(true);
@@ -69,7 +83,11 @@ test.describe('addresses the service worker holds no page for', () => {
 		}
 	});
 
-	test('offline, a path without its trailing slash opens the page', async ({ page, context, baseURL }) => {
+	test('offline, a path without its trailing slash opens the page', async ({
+		page,
+		context,
+		baseURL,
+	}) => {
 		await page.goto('');
 		await expectSavedForOffline(page);
 		await context.setOffline(true);
@@ -89,7 +107,10 @@ test.describe('addresses the service worker holds no page for', () => {
 	// Online, `workers` too goes to the server as before; `astro preview` answers it with a bare
 	// error page of its own, whose favicon request (a 404 the guards flag) says nothing about the site.
 	for (const path of ['nope/', 'gunicorn/nope/']) {
-		test(`online, the server still answers ${path}, which the service worker holds no page for`, async ({ page, request }) => {
+		test(`online, the server still answers ${path}, which the service worker holds no page for`, async ({
+			page,
+			request,
+		}) => {
 			await page.goto('');
 			await expectSavedForOffline(page);
 			expect(await page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
@@ -102,16 +123,25 @@ test.describe('addresses the service worker holds no page for', () => {
 	}
 });
 
-test('a page opened with no network says so, even where the browser claims to be online', async ({ page, context }) => {
+test('a page opened with no network says so, even where the browser claims to be online', async ({
+	page,
+	context,
+}) => {
 	await page.goto('');
 	await expectSavedForOffline(page);
 	// Some Chromium builds report `navigator.onLine === true` in a page opened offline; every page
 	// from here on does, so only the service worker's own look at the network can tell.
-	await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'onLine', { get: () => true }));
+	await context.addInitScript(() =>
+		Object.defineProperty(Navigator.prototype, 'onLine', { get: () => true }),
+	);
 	await context.setOffline(true);
 	const response = await page.goto('dockerfile/');
 	expect(response?.fromServiceWorker()).toBe(true);
-	await expect(page.getByRole('status').filter({ hasText: 'Offline: pages and search come from this device.' })).toBeVisible();
+	await expect(
+		page
+			.getByRole('status')
+			.filter({ hasText: 'Offline: pages and search come from this device.' }),
+	).toBeVisible();
 	await expect(page.locator('h1')).toHaveText('Dockerfile Template (Multi-Stage with uv)');
 
 	// Online again, a page from the precache says nothing about the network.
@@ -120,9 +150,13 @@ test('a page opened with no network says so, even where the browser claims to be
 	await expect(page.locator('h1')).toHaveText('Sentry Setup');
 	// The page asked the worker on load; asking again waits for the worker's look at the network.
 	const answer = await page.evaluate(async () => {
-		await new Promise((resolve) => (document.readyState === 'complete' ? resolve(null) : addEventListener('load', resolve)));
+		await new Promise((resolve) =>
+			document.readyState === 'complete' ? resolve(null) : addEventListener('load', resolve),
+		);
 		const channel = new MessageChannel();
-		const reply = new Promise((resolve) => (channel.port1.onmessage = (event) => resolve(event.data)));
+		const reply = new Promise(
+			(resolve) => (channel.port1.onmessage = (event) => resolve(event.data)),
+		);
 		navigator.serviceWorker.controller?.postMessage({ type: 'PROBE_NETWORK' }, [channel.port2]);
 		return reply;
 	});
@@ -130,11 +164,16 @@ test('a page opened with no network says so, even where the browser claims to be
 	await expect(page.getByRole('status').filter({ hasText: 'Offline:' })).toBeHidden();
 });
 
-test('tabbing through /metrics/, the offline note never hides the focused element', async ({ page, context }) => {
+test('tabbing through /metrics/, the offline note never hides the focused element', async ({
+	page,
+	context,
+}) => {
 	await page.goto('metrics/');
 	await expectSavedForOffline(page);
 	await context.setOffline(true);
-	const note = page.getByRole('status').filter({ hasText: 'Offline: pages and search come from this device.' });
+	const note = page
+		.getByRole('status')
+		.filter({ hasText: 'Offline: pages and search come from this device.' });
 	await expect(note).toBeVisible();
 	/** How the focused element and the note overlap, or '' when they do not (or the note is out of sight). */
 	const overlap = () =>
@@ -143,22 +182,38 @@ test('tabbing through /metrics/, the offline note never hides the focused elemen
 			const box = document.querySelector<HTMLElement>('.offline-status');
 			if (!focused || focused === document.body || !box || box.contains(focused)) return '';
 			const style = getComputedStyle(box);
-			if (box.hidden || style.display === 'none' || style.visibility === 'hidden' || Number(style.opacity) === 0) return '';
+			if (
+				box.hidden ||
+				style.display === 'none' ||
+				style.visibility === 'hidden' ||
+				Number(style.opacity) === 0
+			)
+				return '';
 			const a = focused.getBoundingClientRect();
 			const b = box.getBoundingClientRect();
 			const hit = a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top;
-			return hit ? `${focused.tagName.toLowerCase()} “${(focused.textContent || focused.getAttribute('aria-label') || '').trim().slice(0, 40)}”` : '';
+			return hit
+				? `${focused.tagName.toLowerCase()} “${(focused.textContent || focused.getAttribute('aria-label') || '').trim().slice(0, 40)}”`
+				: '';
 		});
 	const focused: string[] = [];
 	for (let press = 0; press < 400; press++) {
 		await page.keyboard.press('Tab');
-		const label = await page.evaluate(() => (document.activeElement === document.body ? null : (document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName ?? '')));
+		const label = await page.evaluate(() =>
+			document.activeElement === document.body
+				? null
+				: (document.activeElement?.getAttribute('aria-label') ??
+					document.activeElement?.tagName ??
+					''),
+		);
 		if (label === null) break;
 		focused.push(label);
 		await expect.poll(overlap, { timeout: 1000, message: `focus on ${label}` }).toBe('');
 	}
 	// The walk reached the table's last rows and went on past them.
-	expect(focused.filter((label) => label.startsWith('Copy rule for')).length).toBeGreaterThanOrEqual(5);
+	expect(
+		focused.filter((label) => label.startsWith('Copy rule for')).length,
+	).toBeGreaterThanOrEqual(5);
 	expect(focused.length).toBeGreaterThan(40);
 	// With focus gone from where it sits, the note is there to read again.
 	await expect(note).toBeVisible();
@@ -182,7 +237,11 @@ test('the status says when the network goes away', async ({ page, context }) => 
 	await page.goto('workers/');
 	await expectSavedForOffline(page);
 	await context.setOffline(true);
-	await expect(page.getByRole('status').filter({ hasText: 'Offline: pages and search come from this device.' })).toBeVisible();
+	await expect(
+		page
+			.getByRole('status')
+			.filter({ hasText: 'Offline: pages and search come from this device.' }),
+	).toBeVisible();
 	await context.setOffline(false);
 	await expect(page.getByRole('status').filter({ hasText: 'Offline:' })).toBeHidden();
 });
@@ -212,30 +271,42 @@ test('the web app manifest and its icons load from the site', async ({ page, req
 	expect(new URL(manifest.start_url, manifestUrl).href).toBe(new URL('./', manifestUrl).href);
 });
 
-test('a new version waits for the reader, who can reload into it', async ({ browser }, testInfo) => {
+test('a new version waits for the reader, who can reload into it', async ({
+	browser,
+}, testInfo) => {
 	test.skip(testInfo.project.name !== 'root', 'one build is enough to deploy twice');
 	test.setTimeout(90_000);
 	// A deploy needs a site that can change under the browser: a copy of the build on its own server.
 	const site = testInfo.outputPath('site');
 	cpSync(String(testInfo.project.metadata['outDir']), site, { recursive: true });
 	const port = Number(process.env['PORT'] ?? 4321) + 20 + testInfo.workerIndex;
-	const server = spawn(process.execPath, ['scripts/static-host.ts', site, '/', String(port)], { stdio: 'ignore' });
+	const server = spawn(process.execPath, ['scripts/static-host.ts', site, '/', String(port)], {
+		stdio: 'ignore',
+	});
 	try {
 		const page = await browser.newPage();
 		const origin = `http://127.0.0.1:${port}`;
-		await expect(async () => expect((await fetch(origin)).ok).toBe(true)).toPass({ timeout: 30_000 });
+		await expect(async () => expect((await fetch(origin)).ok).toBe(true)).toPass({
+			timeout: 30_000,
+		});
 		await page.goto(`${origin}/sentry/`);
 		await expectSavedForOffline(page);
 
 		appendFileSync(`${site}/sw.js`, '\n// the next deploy\n');
 		await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
-		const update = page.getByRole('status').filter({ hasText: 'A new version of the cheat sheet is ready.' });
+		const update = page
+			.getByRole('status')
+			.filter({ hasText: 'A new version of the cheat sheet is ready.' });
 		await expect(update).toBeVisible({ timeout: 20_000 });
 		const reloaded = page.waitForEvent('load');
 		await update.getByRole('button', { name: 'Reload' }).click();
 		await reloaded;
 		await expect(page.locator('h1')).toHaveText('Sentry Setup');
-		expect(await page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting))).toBe(false);
+		expect(
+			await page.evaluate(async () =>
+				Boolean((await navigator.serviceWorker.getRegistration())?.waiting),
+			),
+		).toBe(false);
 		await page.close();
 	} finally {
 		server.kill();

@@ -14,7 +14,9 @@ for (const path of pagePaths) {
 		test('fits a 390 px phone without sideways scrolling', async ({ page }) => {
 			await page.setViewportSize({ width: 390, height: 844 });
 			await page.goto(path);
-			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+			const overflow = await page.evaluate(
+				() => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+			);
 			expect(overflow).toBe(0);
 		});
 	});
@@ -23,25 +25,42 @@ for (const path of pagePaths) {
 test('the sidebar reaches every section, grouped', async ({ page }) => {
 	await page.goto('gunicorn/');
 	const sidebar = page.locator('#starlight__sidebar');
-	for (const group of ['Templates', 'Observability', 'Reference']) await expect(sidebar.getByText(group, { exact: true })).toBeVisible();
+	for (const group of ['Templates', 'Observability', 'Reference'])
+		await expect(sidebar.getByText(group, { exact: true })).toBeVisible();
 	await sidebar.getByRole('link', { name: 'Workers formula' }).click();
 	await expect(page).toHaveURL(/\/workers\/$/);
 	await expect(page.locator('h1')).toHaveText('Workers Formula');
-	await expect(sidebar.getByRole('link', { name: 'Workers formula' })).toHaveAttribute('aria-current', 'page');
+	await expect(sidebar.getByRole('link', { name: 'Workers formula' })).toHaveAttribute(
+		'aria-current',
+		'page',
+	);
 });
 
 test('the home page leads to the whole sheet on one page', async ({ page }) => {
 	await page.goto('');
-	await page.locator('main').getByRole('link', { name: /whole sheet/i }).first().click();
+	await page
+		.locator('main')
+		.getByRole('link', { name: /whole sheet/i })
+		.first()
+		.click();
 	await expect(page).toHaveURL(/\/all\/$/);
 	await expect(page.locator('h1')).toHaveText('The Whole Cheat Sheet');
 });
 
-test('without SITE_URL, no page names a host: no canonical link, no sitemap', async ({ page, request }) => {
-	test.skip(Boolean(process.env['SITE_URL']), 'the suite tests the builds of `npm run build`, made without SITE_URL');
+test('without SITE_URL, no page names a host: no canonical link, no sitemap', async ({
+	page,
+	request,
+}) => {
+	test.skip(
+		Boolean(process.env['SITE_URL']),
+		'the suite tests the builds of `npm run build`, made without SITE_URL',
+	);
 	for (const path of pagePaths) {
 		await page.goto(path);
-		await expect(page.locator('link[rel="canonical"], link[rel="sitemap"], meta[property="og:url"]'), path).toHaveCount(0);
+		await expect(
+			page.locator('link[rel="canonical"], link[rel="sitemap"], meta[property="og:url"]'),
+			path,
+		).toHaveCount(0);
 		expect(await page.content()).not.toContain('example.com');
 	}
 	expect((await request.get('sitemap-index.xml')).status()).toBe(404);
@@ -50,7 +69,9 @@ test('without SITE_URL, no page names a host: no canonical link, no sitemap', as
 test('the home page links every section with a summary', async ({ page }) => {
 	await page.goto('');
 	await expect(page.locator('h1')).toHaveText('Production Deployment Cheat Sheet');
-	await expect(page.getByText("Copy-paste templates and quick-reference tables. Scan, don't read.")).toBeVisible();
+	await expect(
+		page.getByText("Copy-paste templates and quick-reference tables. Scan, don't read."),
+	).toBeVisible();
 	const cards = page.locator('main .sl-link-card');
 	await expect(cards).toHaveCount(sections.length);
 	for (const [index, section] of sections.entries()) {

@@ -46,16 +46,26 @@ const parser = new Parser(await new StaticConfigLoader().getConfigFor('page.html
 
 /** The indexed part of a built page: Starlight marks `<main>` as Pagefind's body. */
 function indexedRoot(outDir: string, url: string): HtmlElement {
-	const root = parser.parseHtml(readFileSync(join(outDir, url, 'index.html'), 'utf8')).querySelector('[data-pagefind-body]');
+	const root = parser
+		.parseHtml(readFileSync(join(outDir, url, 'index.html'), 'utf8'))
+		.querySelector('[data-pagefind-body]');
 	if (!root) throw new Error(`${url}: no element with data-pagefind-body`);
 	return root;
 }
 
-const namedEntities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+const namedEntities: Record<string, string> = {
+	amp: '&',
+	lt: '<',
+	gt: '>',
+	quot: '"',
+	apos: "'",
+	nbsp: '\u00a0',
+};
 /** The parser keeps character references as written. */
 const decode = (text: string) =>
 	text.replace(/&(#x[\da-f]+|#\d+|[a-z]+);/gi, (reference, name: string) => {
-		if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
+		if (name.startsWith('#x') || name.startsWith('#X'))
+			return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
 		if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)));
 		const character = namedEntities[name];
 		if (character === undefined) throw new Error(`unknown character reference ${reference}`);
@@ -71,7 +81,9 @@ const attribute = (element: HtmlElement, name: string) => {
 const unread = new Set(['script', 'style', 'template', 'noscript', 'svg', 'iframe']);
 /** Elements a reader sees apart from their neighbours (a superset of what Pagefind treats as blocks). */
 const boxes = new Set(
-	'address article aside blockquote br button caption dd details dialog div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr img input label legend li main nav ol option output p pre section select summary table tbody td textarea tfoot th thead tr ul'.split(' '),
+	'address article aside blockquote br button caption dd details dialog div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr img input label legend li main nav ol option output p pre section select summary table tbody td textarea tfoot th thead tr ul'.split(
+		' ',
+	),
 );
 const isBox = (element: HtmlElement) => boxes.has(element.tagName) || element.tagName.includes('-');
 
@@ -131,8 +143,15 @@ function chromeHeaders(root: HtmlElement): Set<HtmlElement> {
 		const headerCells = table.querySelectorAll('thead th');
 		const rows = table.querySelectorAll('tbody tr');
 		headerCells.forEach((th, index) => {
-			const cells = rows.map((row) => row.childElements.filter((cell) => cell.tagName === 'td')[index]);
-			const allChrome = cells.every((cell) => cell && squashSpace(readerText(cell)) !== '' && squashSpace(readerText(cell, isChrome)) === '');
+			const cells = rows.map(
+				(row) => row.childElements.filter((cell) => cell.tagName === 'td')[index],
+			);
+			const allChrome = cells.every(
+				(cell) =>
+					cell &&
+					squashSpace(readerText(cell)) !== '' &&
+					squashSpace(readerText(cell, isChrome)) === '',
+			);
 			if (rows.length > 0 && allChrome) headers.add(th);
 		});
 	}
@@ -156,7 +175,10 @@ function labelsAndContent(root: HtmlElement): { labels: Set<string>; content: st
 		if (chrome(element)) {
 			add(readerText(element));
 			// A tool's parts each count on their own: its heading, a hint, one field's label.
-			for (const part of element.querySelectorAll('h2, h3, h4, h5, h6, p, label, legend, button, output, li')) add(readerText(part));
+			for (const part of element.querySelectorAll(
+				'h2, h3, h4, h5, h6, p, label, legend, button, output, li',
+			))
+				add(readerText(part));
 		}
 		for (const child of element.childElements) if (!unread.has(child.tagName)) visit(child);
 	};
@@ -180,10 +202,13 @@ test.describe('the search index', () => {
 		outDir = String(testInfo.project.metadata['outDir']);
 		fragments = readFragments(outDir);
 	});
-	const fragmentOf = (slug: string) => fragments.find((fragment) => fragment.url.replace(/^\/|\/$/g, '') === slug);
+	const fragmentOf = (slug: string) =>
+		fragments.find((fragment) => fragment.url.replace(/^\/|\/$/g, '') === slug);
 
 	test('holds the home page and each section page, and no other', () => {
-		expect(fragments.map((fragment) => fragment.url).sort()).toEqual(['/', ...sections.map((section) => `/${section.slug}/`)].sort());
+		expect(fragments.map((fragment) => fragment.url).sort()).toEqual(
+			['/', ...sections.map((section) => `/${section.slug}/`)].sort(),
+		);
 	});
 
 	test('holds no UI label: no button, field label, chip, count, status or frame label', () => {
@@ -195,7 +220,10 @@ test.describe('the search index', () => {
 				checked += 1;
 				const indexed = occurrences(fragment.content, label);
 				const inContent = occurrences(content, label);
-				if (indexed > inContent) found.push(`${fragment.url}: “${label}” ×${indexed} in the index, ×${inContent} in the page’s content`);
+				if (indexed > inContent)
+					found.push(
+						`${fragment.url}: “${label}” ×${indexed} in the index, ×${inContent} in the page’s content`,
+					);
 			}
 		}
 		expect(checked).toBeGreaterThan(50);
@@ -208,13 +236,25 @@ test.describe('the search index', () => {
 			const words = new Set(readerText(indexedRoot(outDir, fragment.url)).split(/\s+/));
 			for (const word of new Set(fragment.content.split(/\s+/).filter(Boolean))) {
 				// Pagefind ends a block's text with a full stop unless it ends in punctuation.
-				if (!words.has(word) && !(word.endsWith('.') && words.has(word.slice(0, -1)))) glued.push(`${fragment.url}: ${word}`);
+				if (!words.has(word) && !(word.endsWith('.') && words.has(word.slice(0, -1))))
+					glued.push(`${fragment.url}: ${word}`);
 			}
 		}
 		expect(glued).toEqual([]);
 		// The ones a reader found: a table cell into the next, a note's buttons, a code line into the next.
-		const everything = fragments.map((fragment) => fragment.content).join('\n').toLowerCase();
-		for (const nonsense of ['trafficsum', 'sizemax', 'reload×', 'appbind', 'typecounter', 'metricsmetric']) expect(everything).not.toContain(nonsense);
+		const everything = fragments
+			.map((fragment) => fragment.content)
+			.join('\n')
+			.toLowerCase();
+		for (const nonsense of [
+			'trafficsum',
+			'sizemax',
+			'reload×',
+			'appbind',
+			'typecounter',
+			'metricsmetric',
+		])
+			expect(everything).not.toContain(nonsense);
 	});
 
 	test('holds the sheet: every template, table cell, section title and summary', () => {
@@ -222,18 +262,23 @@ test.describe('the search index', () => {
 		const everything = fragments.map((fragment) => squashSpace(fragment.content)).join('\n');
 		for (const block of sheet.codeBlocks) {
 			const firstLine = squashSpace(block.code.split('\n')[0] ?? '');
-			if (!everything.includes(firstLine)) missing.push(`first line of the ${block.heading} template: ${firstLine}`);
+			if (!everything.includes(firstLine))
+				missing.push(`first line of the ${block.heading} template: ${firstLine}`);
 		}
 		for (const section of sections) {
 			const content = squashSpace(fragmentOf(section.slug)?.content ?? '');
-			for (const text of [section.heading, section.summary]) if (!content.includes(text)) missing.push(`/${section.slug}/: ${text}`);
+			for (const text of [section.heading, section.summary])
+				if (!content.includes(text)) missing.push(`/${section.slug}/: ${text}`);
 			for (const table of sheet.tables.filter((entry) => entry.heading === section.heading)) {
-				for (const cell of [...table.header, ...table.rows.flat()]) if (!content.includes(cellText(cell))) missing.push(`/${section.slug}/: table cell ${cellText(cell)}`);
+				for (const cell of [...table.header, ...table.rows.flat()])
+					if (!content.includes(cellText(cell)))
+						missing.push(`/${section.slug}/: table cell ${cellText(cell)}`);
 			}
 		}
 		for (const row of metricRows) {
 			const name = cellText(row.cells.metric);
-			if (!squashSpace(fragmentOf('metrics')?.content ?? '').includes(name)) missing.push(`/metrics/: metric ${name}`);
+			if (!squashSpace(fragmentOf('metrics')?.content ?? '').includes(name))
+				missing.push(`/metrics/: metric ${name}`);
 		}
 		expect(missing).toEqual([]);
 	});
@@ -248,7 +293,9 @@ test.describe('the search index', () => {
 			['health-checks', 'resource: limits.cpu'],
 			['logging', 'foreign_pre_chain=shared_processors,'],
 		];
-		const missing = expected.filter(([slug, text]) => !squashSpace(fragmentOf(slug)?.content ?? '').includes(squashSpace(text)));
+		const missing = expected.filter(
+			([slug, text]) => !squashSpace(fragmentOf(slug)?.content ?? '').includes(squashSpace(text)),
+		);
 		expect(missing).toEqual([]);
 	});
 
@@ -256,7 +303,9 @@ test.describe('the search index', () => {
 		// Pagefind indexes a word's letters and digits, and its parts only where punctuation or a
 		// change of case or digit splits it: `status="5xx"` is indexed as `status5xx`, `status` and
 		// `xx`, so `5xx` is found only where it is a word of its own.
-		const words = (fragmentOf('metrics')?.content ?? '').split(/\s+/).map((word) => word.replace(/[^\p{L}\p{N}_]/gu, '').toLowerCase());
+		const words = (fragmentOf('metrics')?.content ?? '')
+			.split(/\s+/)
+			.map((word) => word.replace(/[^\p{L}\p{N}_]/gu, '').toLowerCase());
 		expect(words).toContain('5xx');
 	});
 });

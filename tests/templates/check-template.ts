@@ -27,13 +27,21 @@ export function healthRoutes(text: string): string[] {
 }
 
 /** A probes template against the rest: every probe path a route of every health.py served, every port the reader's port. */
-function probeProblems(text: string, values: Readonly<SettingValues>, healthTexts: readonly string[]): string[] {
+function probeProblems(
+	text: string,
+	values: Readonly<SettingValues>,
+	healthTexts: readonly string[],
+): string[] {
 	const { problems, probes } = yamlProblems(text);
 	for (const probe of probes) {
 		for (const health of healthTexts) {
-			if (probe.path !== undefined && !healthRoutes(health).includes(probe.path)) problems.push(`${probe.where} path ${probe.path} is not a route of health.py (${healthRoutes(health).join(', ')})`);
+			if (probe.path !== undefined && !healthRoutes(health).includes(probe.path))
+				problems.push(
+					`${probe.where} path ${probe.path} is not a route of health.py (${healthRoutes(health).join(', ')})`,
+				);
 		}
-		if (probe.port !== undefined && String(probe.port) !== values.port) problems.push(`${probe.where} port ${probe.port} is not the service's port ${values.port}`);
+		if (probe.port !== undefined && String(probe.port) !== values.port)
+			problems.push(`${probe.where} port ${probe.port} is not the service's port ${values.port}`);
 	}
 	return problems;
 }
@@ -42,13 +50,29 @@ function probeProblems(text: string, values: Readonly<SettingValues>, healthText
  * Each case's problems, in order. `healthTexts`: the health.py texts the probes must agree with.
  * A template no checker knows is a problem too.
  */
-export async function checkTemplates(cases: readonly TemplateCase[], healthTexts: readonly string[]): Promise<{ problems: string[][]; python: string }> {
-	const ofKind = (kind: ServedTemplate['kind']) => cases.filter((item) => item.template.kind === kind);
+export async function checkTemplates(
+	cases: readonly TemplateCase[],
+	healthTexts: readonly string[],
+): Promise<{ problems: string[][]; python: string }> {
+	const ofKind = (kind: ServedTemplate['kind']) =>
+		cases.filter((item) => item.template.kind === kind);
 	const python = ofKind('python');
 	const shell = ofKind('shell');
 	const [pythonResult, shellResult] = await Promise.all([
-		pythonSyntaxErrors(python.map((item) => ({ label: item.label, text: item.text, pythonVersion: item.values.python }))),
-		shellProblems(shell.map((item) => ({ label: item.label, text: item.text, dialect: shellDialect(item.template) }))),
+		pythonSyntaxErrors(
+			python.map((item) => ({
+				label: item.label,
+				text: item.text,
+				pythonVersion: item.values.python,
+			})),
+		),
+		shellProblems(
+			shell.map((item) => ({
+				label: item.label,
+				text: item.text,
+				dialect: shellDialect(item.template),
+			})),
+		),
 	]);
 	const problems = cases.map((item) => {
 		switch (item.template.kind) {
@@ -63,7 +87,9 @@ export async function checkTemplates(cases: readonly TemplateCase[], healthTexts
 			case 'dockerignore':
 				return dockerignoreProblems(item.text);
 			default:
-				return [`no checker for ${item.label} (lang ${item.template.lang ?? 'none'}): add its kind to templateKind in tests/templates/served-templates.ts`];
+				return [
+					`no checker for ${item.label} (lang ${item.template.lang ?? 'none'}): add its kind to templateKind in tests/templates/served-templates.ts`,
+				];
 		}
 	});
 	return { problems, python: pythonResult.python };

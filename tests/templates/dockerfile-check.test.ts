@@ -19,29 +19,43 @@ describe('dockerfileProblems', () => {
 	});
 
 	it('names each broken instruction', () => {
-		assert.deepEqual(dockerfileProblems('RUN echo before\nFROM python:3.12-slim\nCOPYY . .\nWORKDIR\nCMD ["gunicorn", "app"\nCOPY --from=bilder /app /app\n'), [
-			'line 1: RUN comes before the first FROM',
-			'line 3: COPYY is not a Dockerfile instruction',
-			'line 4: WORKDIR has no arguments',
-			'line 5: CMD starts a JSON array that does not parse: ["gunicorn", "app"',
-			'line 6: COPY --from=bilder names no earlier stage',
-		]);
+		assert.deepEqual(
+			dockerfileProblems(
+				'RUN echo before\nFROM python:3.12-slim\nCOPYY . .\nWORKDIR\nCMD ["gunicorn", "app"\nCOPY --from=bilder /app /app\n',
+			),
+			[
+				'line 1: RUN comes before the first FROM',
+				'line 3: COPYY is not a Dockerfile instruction',
+				'line 4: WORKDIR has no arguments',
+				'line 5: CMD starts a JSON array that does not parse: ["gunicorn", "app"',
+				'line 6: COPY --from=bilder names no earlier stage',
+			],
+		);
 		assert.deepEqual(dockerfileProblems(''), ['no instructions']);
 	});
 });
 
 describe('unpinnedImages', () => {
 	it('finds untagged and latest images, in FROM and COPY --from, build args resolved', () => {
-		assert.deepEqual(unpinnedImages('ARG TAG=latest\nFROM python AS a\nFROM python:${TAG}\nCOPY --from=ghcr.io/astral-sh/uv:latest /uv /uv\nCOPY --from=localhost:5000/uv /uv /uv\nFROM a\n'), [
-			'line 2: FROM image python has no tag',
-			'line 3: FROM image python:latest is tagged latest',
-			'line 4: COPY image ghcr.io/astral-sh/uv:latest is tagged latest',
-			'line 5: COPY image localhost:5000/uv has no tag',
-		]);
+		assert.deepEqual(
+			unpinnedImages(
+				'ARG TAG=latest\nFROM python AS a\nFROM python:${TAG}\nCOPY --from=ghcr.io/astral-sh/uv:latest /uv /uv\nCOPY --from=localhost:5000/uv /uv /uv\nFROM a\n',
+			),
+			[
+				'line 2: FROM image python has no tag',
+				'line 3: FROM image python:latest is tagged latest',
+				'line 4: COPY image ghcr.io/astral-sh/uv:latest is tagged latest',
+				'line 5: COPY image localhost:5000/uv has no tag',
+			],
+		);
 	});
 
 	it('reads a registry port as no tag', () => {
 		assert.deepEqual(parseImageReference('localhost:5000/uv'), { name: 'localhost:5000/uv' });
-		assert.deepEqual(parseImageReference('ghcr.io/astral-sh/uv:0.5@sha256:ab'), { name: 'ghcr.io/astral-sh/uv', tag: '0.5', digest: 'sha256:ab' });
+		assert.deepEqual(parseImageReference('ghcr.io/astral-sh/uv:0.5@sha256:ab'), {
+			name: 'ghcr.io/astral-sh/uv',
+			tag: '0.5',
+			digest: 'sha256:ab',
+		});
 	});
 });

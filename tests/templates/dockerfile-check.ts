@@ -7,7 +7,26 @@
  */
 import { DockerfileParser, From, Copy, type Instruction } from 'dockerfile-ast';
 
-const KNOWN_INSTRUCTIONS = new Set(['ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR']);
+const KNOWN_INSTRUCTIONS = new Set([
+	'ADD',
+	'ARG',
+	'CMD',
+	'COPY',
+	'ENTRYPOINT',
+	'ENV',
+	'EXPOSE',
+	'FROM',
+	'HEALTHCHECK',
+	'LABEL',
+	'MAINTAINER',
+	'ONBUILD',
+	'RUN',
+	'SHELL',
+	'STOPSIGNAL',
+	'USER',
+	'VOLUME',
+	'WORKDIR',
+]);
 const JSON_FORM = new Set(['CMD', 'ENTRYPOINT', 'RUN', 'SHELL', 'VOLUME', 'ADD', 'COPY']);
 
 /** `line N: KEYWORD …` with 1-based lines, as a reader counts them. */
@@ -46,11 +65,15 @@ function stageNames(instructions: readonly Instruction[], before: number): strin
 }
 
 /** What `COPY --from=` names: an earlier stage (by name or index) or an image reference. */
-function copySource(instruction: Copy, instructions: readonly Instruction[]): { stage: string } | { image: string } | undefined {
+function copySource(
+	instruction: Copy,
+	instructions: readonly Instruction[],
+): { stage: string } | { image: string } | undefined {
 	const value = instruction.getFromFlag()?.getValue();
 	if (value === undefined || value === null) return undefined;
 	const index = instructions.indexOf(instruction);
-	if (stageNames(instructions, index).includes(value.toLowerCase()) || /^\d+$/.test(value)) return { stage: value };
+	if (stageNames(instructions, index).includes(value.toLowerCase()) || /^\d+$/.test(value))
+		return { stage: value };
 	return { image: value };
 }
 
@@ -59,7 +82,8 @@ export function dockerfileProblems(text: string): string[] {
 	const problems: string[] = [];
 	if (instructions.length === 0) return ['no instructions'];
 	const firstBuildStep = instructions.find((instruction) => instruction.getKeyword() !== 'ARG');
-	if (firstBuildStep?.getKeyword() !== 'FROM') problems.push(firstBuildStep ? at(firstBuildStep, 'comes before the first FROM') : 'no FROM');
+	if (firstBuildStep?.getKeyword() !== 'FROM')
+		problems.push(firstBuildStep ? at(firstBuildStep, 'comes before the first FROM') : 'no FROM');
 	for (const instruction of instructions) {
 		const keyword = instruction.getKeyword();
 		if (!KNOWN_INSTRUCTIONS.has(keyword)) {
@@ -75,10 +99,12 @@ export function dockerfileProblems(text: string): string[] {
 				problems.push(at(instruction, `starts a JSON array that does not parse: ${args}`));
 			}
 		}
-		if (instruction instanceof From && args && !fromImage(instruction)) problems.push(at(instruction, 'names no image'));
+		if (instruction instanceof From && args && !fromImage(instruction))
+			problems.push(at(instruction, 'names no image'));
 		if (instruction instanceof Copy) {
 			const source = copySource(instruction, instructions);
-			if (source && 'image' in source && !/[/:@]/.test(source.image)) problems.push(at(instruction, `--from=${source.image} names no earlier stage`));
+			if (source && 'image' in source && !/[/:@]/.test(source.image))
+				problems.push(at(instruction, `--from=${source.image} names no earlier stage`));
 		}
 	}
 	return problems;

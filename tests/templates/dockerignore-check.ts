@@ -3,7 +3,16 @@
  * otherwise copy the developer's `.venv` over the one the build stage made. The last pattern
  * that matches `.venv` decides, as Docker reads them (a later `!.venv` brings it back).
  */
-const VENV_PATTERNS = new Set(['.venv', '.venv/', '**/.venv', '**/.venv/', '/.venv', '/.venv/', '.venv*', '.venv/**']);
+const VENV_PATTERNS = new Set([
+	'.venv',
+	'.venv/',
+	'**/.venv',
+	'**/.venv/',
+	'/.venv',
+	'/.venv/',
+	'.venv*',
+	'.venv/**',
+]);
 
 export function dockerignoreProblems(text: string): string[] {
 	const patterns = text

@@ -18,7 +18,10 @@ export interface SettingsSet {
  * (`info`), and low enough that the smoke runs see the middleware's info-level events. (At
  * `critical`, the unit fixture's level, a correct setup logs nothing the smoke run can check.)
  */
-export const nonDefault: SettingsSet = { label: 'non-default settings', values: { ...unusual, logLevel: 'debug' } };
+export const nonDefault: SettingsSet = {
+	label: 'non-default settings',
+	values: { ...unusual, logLevel: 'debug' },
+};
 export const defaults: SettingsSet = { label: 'defaults', values: defaultSettings };
 export const settingsSets: readonly SettingsSet[] = [defaults, nonDefault];
 
@@ -33,6 +36,11 @@ export function isFilled(template: Pick<ServedTemplate, 'path'>): boolean {
 }
 
 /** The template's text as the site shows it with `values`: unchanged where it declares no places. */
-export function filledText(template: Pick<ServedTemplate, 'path' | 'text'>, values: Readonly<SettingValues>): string {
-	return isFilled(template) ? fillTemplate(placesKey(template), template.text, values) : template.text;
+export function filledText(
+	template: Pick<ServedTemplate, 'path' | 'text'>,
+	values: Readonly<SettingValues>,
+): string {
+	return isFilled(template)
+		? fillTemplate(placesKey(template), template.text, values)
+		: template.text;
 }

@@ -7,7 +7,11 @@ it('pythonSyntaxErrors finds a broken text among good ones, and syntax too new f
 		{ label: 'good.py', text: 'import os\nprint(os.sep)\n' },
 		{ label: 'broken.py', text: 'def f(:\n    pass\n' },
 		{ label: 'match.py', text: 'match x:\n    case 1:\n        pass\n', pythonVersion: '3.9' },
-		{ label: 'match-3.10.py', text: 'match x:\n    case 1:\n        pass\n', pythonVersion: '3.10' },
+		{
+			label: 'match-3.10.py',
+			text: 'match x:\n    case 1:\n        pass\n',
+			pythonVersion: '3.10',
+		},
 	]);
 	assert.match(python, /^3\.\d+\.\d+$/);
 	assert.equal(errors[0], undefined);

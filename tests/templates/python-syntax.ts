@@ -29,7 +29,9 @@ print(json.dumps({"python": sys.version.split()[0], "errors": errors}))
 `;
 
 /** For each source, its syntax error (`label:line:column: message`) or undefined; and the Python that parsed them. */
-export async function pythonSyntaxErrors(sources: readonly PythonSource[]): Promise<{ python: string; errors: Array<string | undefined> }> {
+export async function pythonSyntaxErrors(
+	sources: readonly PythonSource[],
+): Promise<{ python: string; errors: Array<string | undefined> }> {
 	const run = promisify(execFile)(debianPython, ['-c', parseAll], { encoding: 'utf8' });
 	run.child.stdin?.end(JSON.stringify(sources));
 	const { stdout } = await run;

@@ -38,11 +38,19 @@ describe('servedTemplates', () => {
 	});
 
 	it('fails when the data lists a file that is not there', () => {
-		assert.throws(() => servedTemplates(undefined, [{ file: 'hardened/missing.py', lang: 'python' }]), /lists files missing .*hardened\/missing\.py/);
+		assert.throws(
+			() => servedTemplates(undefined, [{ file: 'hardened/missing.py', lang: 'python' }]),
+			/lists files missing .*hardened\/missing\.py/,
+		);
 	});
 
 	it('reads entries from every exported array of the data, whatever else they carry', () => {
-		const data = { snippets: [{ file: 'a.py', lang: 'python', page: 'x' }], hardenedSnippets: [{ file: 'hardened/a.py', lang: 'python', note: 'y' }], verifiedWith: { fastapi: '0.115' }, count: 3 };
+		const data = {
+			snippets: [{ file: 'a.py', lang: 'python', page: 'x' }],
+			hardenedSnippets: [{ file: 'hardened/a.py', lang: 'python', note: 'y' }],
+			verifiedWith: { fastapi: '0.115' },
+			count: 3,
+		};
 		assert.deepEqual(snippetDataEntries(data), [
 			{ file: 'a.py', lang: 'python' },
 			{ file: 'hardened/a.py', lang: 'python' },
@@ -61,8 +69,31 @@ describe('templateKind', () => {
 	});
 
 	it('a template no checker knows fails the checks, by name', async () => {
-		const template = { path: 'pyproject.toml', name: 'pyproject.toml', hardened: false, fromSheet: false, lang: 'toml', kind: undefined, text: '[project]\n' };
-		const { problems } = await checkTemplates([{ template, label: 'src/snippets/pyproject.toml', values: defaults.values, settings: defaults.label, text: template.text }], []);
-		assert.deepEqual(problems, [['no checker for src/snippets/pyproject.toml (lang toml): add its kind to templateKind in tests/templates/served-templates.ts']]);
+		const template = {
+			path: 'pyproject.toml',
+			name: 'pyproject.toml',
+			hardened: false,
+			fromSheet: false,
+			lang: 'toml',
+			kind: undefined,
+			text: '[project]\n',
+		};
+		const { problems } = await checkTemplates(
+			[
+				{
+					template,
+					label: 'src/snippets/pyproject.toml',
+					values: defaults.values,
+					settings: defaults.label,
+					text: template.text,
+				},
+			],
+			[],
+		);
+		assert.deepEqual(problems, [
+			[
+				'no checker for src/snippets/pyproject.toml (lang toml): add its kind to templateKind in tests/templates/served-templates.ts',
+			],
+		]);
 	});
 });

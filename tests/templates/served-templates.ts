@@ -49,7 +49,10 @@ export function snippetDataEntries(data: Record<string, unknown> = snippetData):
 	return Object.values(data)
 		.filter(Array.isArray)
 		.flat()
-		.filter((item): item is TemplateEntry => typeof item === 'object' && item !== null && typeof item.file === 'string')
+		.filter(
+			(item): item is TemplateEntry =>
+				typeof item === 'object' && item !== null && typeof item.file === 'string',
+		)
 		.map(({ file, lang }) => (typeof lang === 'string' ? { file, lang } : { file }));
 }
 
@@ -76,7 +79,9 @@ export function templateKind(name: string, lang: string | undefined): TemplateKi
 	if (/^Dockerfile(\..+)?$|\.Dockerfile$/.test(name)) return 'dockerfile';
 	if (lang !== undefined && Object.hasOwn(langKinds, lang)) return langKinds[lang];
 	const extension = /\.([a-z]+)$/.exec(name)?.[1];
-	return extension !== undefined && Object.hasOwn(langKinds, extension) ? langKinds[extension] : undefined;
+	return extension !== undefined && Object.hasOwn(langKinds, extension)
+		? langKinds[extension]
+		: undefined;
 }
 
 /** The shell a `shell` template is written for: `sh` only when its fence says so. */
@@ -91,21 +96,46 @@ function filesUnder(root: string): string[] {
 		.sort();
 }
 
-const sheetBlocks = new Set(parseSheet(repairEncoding(readFileSync(new URL('../../source/production-deployment-cheat-sheet.md', import.meta.url), 'utf8'))).codeBlocks.map((block) => block.code));
+const sheetBlocks = new Set(
+	parseSheet(
+		repairEncoding(
+			readFileSync(
+				new URL('../../source/production-deployment-cheat-sheet.md', import.meta.url),
+				'utf8',
+			),
+		),
+	).codeBlocks.map((block) => block.code),
+);
 
 /**
  * The templates under `root` (default `src/snippets/`) with the languages `entries` give them
  * (default: every entry of `src/data/snippets.ts`). Throws when an entry names a missing file.
  */
-export function servedTemplates(root: string = snippetsRoot, entries: readonly TemplateEntry[] = snippetDataEntries()): ServedTemplate[] {
+export function servedTemplates(
+	root: string = snippetsRoot,
+	entries: readonly TemplateEntry[] = snippetDataEntries(),
+): ServedTemplate[] {
 	const paths = filesUnder(root);
 	const missing = entries.filter((entry) => !paths.includes(entry.file));
-	if (missing.length > 0) throw new Error(`src/data/snippets.ts lists files missing from ${relative(process.cwd(), root)}: ${missing.map((entry) => entry.file).join(', ')}`);
-	const langOf = (path: string) => entries.find((entry) => entry.file === path)?.lang ?? entries.find((entry) => entry.file === basename(path))?.lang;
+	if (missing.length > 0)
+		throw new Error(
+			`src/data/snippets.ts lists files missing from ${relative(process.cwd(), root)}: ${missing.map((entry) => entry.file).join(', ')}`,
+		);
+	const langOf = (path: string) =>
+		entries.find((entry) => entry.file === path)?.lang ??
+		entries.find((entry) => entry.file === basename(path))?.lang;
 	return paths.map((path) => {
 		const name = basename(path);
 		const text = readFileSync(join(root, path), 'utf8');
 		const lang = langOf(path);
-		return { path, name, hardened: path.startsWith('hardened/'), fromSheet: sheetBlocks.has(snippetText(text)), lang, kind: templateKind(name, lang), text };
+		return {
+			path,
+			name,
+			hardened: path.startsWith('hardened/'),
+			fromSheet: sheetBlocks.has(snippetText(text)),
+			lang,
+			kind: templateKind(name, lang),
+			text,
+		};
 	});
 }

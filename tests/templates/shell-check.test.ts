@@ -11,6 +11,12 @@ it('shellProblems passes good commands and reports syntax errors and ShellCheck 
 	]);
 	assert.deepEqual(good, []);
 	assert.match(unclosed?.[0] ?? '', /^unclosed: bash -n: unclosed: line \d+: syntax error/);
-	assert.ok(unquoted?.some((problem) => /^unquoted:1:8: SC2086 \(info\)/.test(problem)), String(unquoted));
-	assert.ok(posix?.some((problem) => /SC3010/.test(problem)), String(posix));
+	assert.ok(
+		unquoted?.some((problem) => /^unquoted:1:8: SC2086 \(info\)/.test(problem)),
+		String(unquoted),
+	);
+	assert.ok(
+		posix?.some((problem) => /SC3010/.test(problem)),
+		String(posix),
+	);
 });

@@ -30,10 +30,12 @@ interface ShellCheckComment {
 
 /** ShellCheck's exit status is 1 when it has comments: only a failure to run is an error. */
 async function shellcheck(args: string[]): Promise<ShellCheckComment[]> {
-	const output = await run('shellcheck', args, { encoding: 'utf8' }).catch((error: { code?: number; stdout?: string }) => {
-		if (error.code === 1 && error.stdout) return { stdout: error.stdout };
-		throw error;
-	});
+	const output = await run('shellcheck', args, { encoding: 'utf8' }).catch(
+		(error: { code?: number; stdout?: string }) => {
+			if (error.code === 1 && error.stdout) return { stdout: error.stdout };
+			throw error;
+		},
+	);
 	return (JSON.parse(output.stdout) as { comments: ShellCheckComment[] }).comments;
 }
 
@@ -54,17 +56,29 @@ export async function shellProblems(sources: readonly ShellSource[]): Promise<st
 		sources.map((source, index) =>
 			run(source.dialect, ['-n', paths[index] ?? ''], { encoding: 'utf8' }).then(
 				() => [],
-				(error: { stderr?: string }) => [`${source.label}: ${source.dialect} -n: ${(error.stderr ?? '').replaceAll(paths[index] ?? '', source.label).trim()}`],
+				(error: { stderr?: string }) => [
+					`${source.label}: ${source.dialect} -n: ${(error.stderr ?? '').replaceAll(paths[index] ?? '', source.label).trim()}`,
+				],
 			),
 		),
 	);
 	const byDialect = (['bash', 'sh'] as const).map(async (dialect) => {
 		const files = paths.filter((_, index) => sources[index]?.dialect === dialect);
-		return files.length === 0 ? [] : shellcheck(['--norc', '--shell', dialect, '--format', 'json1', ...files]);
+		return files.length === 0
+			? []
+			: shellcheck(['--norc', '--shell', dialect, '--format', 'json1', ...files]);
 	});
-	const [syntaxProblems, comments] = await Promise.all([syntax, Promise.all(byDialect).then((lists) => lists.flat())]);
+	const [syntaxProblems, comments] = await Promise.all([
+		syntax,
+		Promise.all(byDialect).then((lists) => lists.flat()),
+	]);
 	return sources.map((source, index) => [
 		...(syntaxProblems[index] ?? []),
-		...comments.filter((comment) => comment.file === paths[index]).map((comment) => `${source.label}:${comment.line}:${comment.column}: SC${comment.code} (${comment.level}) ${comment.message}`),
+		...comments
+			.filter((comment) => comment.file === paths[index])
+			.map(
+				(comment) =>
+					`${source.label}:${comment.line}:${comment.column}: SC${comment.code} (${comment.level}) ${comment.message}`,
+			),
 	]);
 }

@@ -17,7 +17,14 @@ describe(`smoke runs with Debian's packages (${sets.length} runs at once in ${se
 	it(`runs with these versions (targets: ${targets.source})`, (t) => {
 		const versions = reports[0]?.versions ?? {};
 		for (const line of versionLines(versions, targets.targets)) t.diagnostic(line);
-		assert.ok(versions['fastapi'] && versions['structlog'] && versions['sentry-sdk'] && versions['gunicorn'] && versions['SQLAlchemy'], 'Debian packages missing: run bash scripts/install-test-tools.sh');
+		assert.ok(
+			versions['fastapi'] &&
+				versions['structlog'] &&
+				versions['sentry-sdk'] &&
+				versions['gunicorn'] &&
+				versions['SQLAlchemy'],
+			'Debian packages missing: run bash scripts/install-test-tools.sh',
+		);
 	});
 
 	sets.forEach((set, index) => {
@@ -25,8 +32,17 @@ describe(`smoke runs with Debian's packages (${sets.length} runs at once in ${se
 		describe(`${set.label}, ${set.settings.label}`, () => {
 			it('ran every check its templates call for', (t) => {
 				for (const note of report?.notes ?? []) t.diagnostic(note);
-				const expected = ['gunicorn.conf.py', 'health.py', 'logging_config.py', 'sentry_setup.py'].filter((name) => set.files.some((file) => file.template.name === name));
-				for (const name of expected) assert.ok(report?.checks.some((check) => check.name.includes(name)), `no smoke check for ${name}`);
+				const expected = [
+					'gunicorn.conf.py',
+					'health.py',
+					'logging_config.py',
+					'sentry_setup.py',
+				].filter((name) => set.files.some((file) => file.template.name === name));
+				for (const name of expected)
+					assert.ok(
+						report?.checks.some((check) => check.name.includes(name)),
+						`no smoke check for ${name}`,
+					);
 			});
 			for (const check of report?.checks ?? []) {
 				it(`${check.name} (${check.seconds} s)`, () => assert.ok(check.ok, check.detail));

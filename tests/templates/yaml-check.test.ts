@@ -30,7 +30,9 @@ const goodProbes = `          livenessProbe:
 
 describe('yamlProblems', () => {
 	it('accepts a Deployment with both probes, and lists them with their ports resolved', () => {
-		const { problems, probes } = yamlProblems(`${deployment(goodProbes)}---\napiVersion: v1\nkind: Service\nmetadata: {name: my-service}\n`);
+		const { problems, probes } = yamlProblems(
+			`${deployment(goodProbes)}---\napiVersion: v1\nkind: Service\nmetadata: {name: my-service}\n`,
+		);
 		assert.deepEqual(problems, []);
 		assert.deepEqual(
 			probes.map(({ kind, path, port }) => [kind, path, port]),
@@ -61,19 +63,28 @@ describe('yamlProblems', () => {
 			'Deployment/my-service container app livenessProbe needs periodSeconds, a whole number above 0',
 			'Deployment/my-service container app readinessProbe needs exactly one of httpGet, tcpSocket, exec, grpc, has httpGet, tcpSocket',
 			'Deployment/my-service container app readinessProbe httpGet needs a path starting with /',
-			'Deployment/my-service container app readinessProbe httpGet needs a port from 1 to 65535 or a port\'s name',
+			"Deployment/my-service container app readinessProbe httpGet needs a port from 1 to 65535 or a port's name",
 			'Deployment/my-service container app readinessProbe needs periodSeconds, a whole number above 0',
 		]);
-		assert.deepEqual(yamlProblems('kind: Deployment\nmetadata: {name: My_Service}\nspec: {}\n').problems, [
-			'Deployment/My_Service has no apiVersion',
-			'Deployment/My_Service metadata.name is not a DNS-1123 name',
-			'Deployment/My_Service has no spec.selector.matchLabels',
-			'Deployment/My_Service has no containers',
+		assert.deepEqual(
+			yamlProblems('kind: Deployment\nmetadata: {name: My_Service}\nspec: {}\n').problems,
+			[
+				'Deployment/My_Service has no apiVersion',
+				'Deployment/My_Service metadata.name is not a DNS-1123 name',
+				'Deployment/My_Service has no spec.selector.matchLabels',
+				'Deployment/My_Service has no containers',
+			],
+		);
+		assert.deepEqual(yamlProblems(deployment('')).problems, [
+			'Deployment/my-service container app has no livenessProbe',
+			'Deployment/my-service container app has no readinessProbe',
 		]);
-		assert.deepEqual(yamlProblems(deployment('')).problems, ['Deployment/my-service container app has no livenessProbe', 'Deployment/my-service container app has no readinessProbe']);
 	});
 
 	it('only parses YAML that is not a Kubernetes object', () => {
-		assert.deepEqual(yamlProblems('groups:\n  - name: x\n    rules: []\n'), { problems: [], probes: [] });
+		assert.deepEqual(yamlProblems('groups:\n  - name: x\n    rules: []\n'), {
+			problems: [],
+			probes: [],
+		});
 	});
 });

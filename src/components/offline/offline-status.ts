@@ -19,19 +19,27 @@ export function startOfflineStatus() {
 	/** Where the reader was before focus entered the note, to go back to when it is dismissed. */
 	let focusBeforeNote: HTMLElement | undefined;
 	document.addEventListener('focusin', (event) => {
-		if (event.target instanceof HTMLElement && !box?.contains(event.target)) focusBeforeNote = event.target;
+		if (event.target instanceof HTMLElement && !box?.contains(event.target))
+			focusBeforeNote = event.target;
 	});
 	box?.querySelector('.dismiss')?.addEventListener('click', () => {
 		const hadFocus = box.contains(document.activeElement);
 		box.hidden = true;
-		if (hadFocus) (focusBeforeNote?.isConnected ? focusBeforeNote : document.querySelector<HTMLElement>('#starlight__sidebar a, main a'))?.focus();
+		if (hadFocus)
+			(focusBeforeNote?.isConnected
+				? focusBeforeNote
+				: document.querySelector<HTMLElement>('#starlight__sidebar a, main a')
+			)?.focus();
 	});
 
 	/** Keeps the note off the focused element: measured in both places, placed where it hides nothing. */
 	function placeNote() {
 		if (!box || box.hidden) return;
 		const focused = document.activeElement;
-		const target: Box | undefined = focused && focused !== document.body && !box.contains(focused) ? focused.getBoundingClientRect() : undefined;
+		const target: Box | undefined =
+			focused && focused !== document.body && !box.contains(focused)
+				? focused.getBoundingClientRect()
+				: undefined;
 		const measure = (place: string) => {
 			box.dataset['place'] = place;
 			return box.getBoundingClientRect();
@@ -66,7 +74,10 @@ export function startOfflineStatus() {
 	 */
 	async function probeNetwork(worker: ServiceWorker) {
 		const noAnswer = new Promise<undefined>((resolve) => setTimeout(resolve, 6000));
-		const answer: { online?: boolean } | undefined = await Promise.race([messageSW(worker, { type: 'PROBE_NETWORK' }), noAnswer]);
+		const answer: { online?: boolean } | undefined = await Promise.race([
+			messageSW(worker, { type: 'PROBE_NETWORK' }),
+			noAnswer,
+		]);
 		if (answer?.online === false && navigator.onLine) showOffline();
 	}
 
@@ -81,7 +92,9 @@ export function startOfflineStatus() {
 				if (box?.dataset['state'] === 'ready') box.hidden = true;
 			}, 8000);
 		});
-		workbox.addEventListener('waiting', () => show('A new version of the cheat sheet is ready.', 'update', true));
+		workbox.addEventListener('waiting', () =>
+			show('A new version of the cheat sheet is ready.', 'update', true),
+		);
 		reload?.addEventListener('click', () => {
 			workbox.addEventListener('controlling', () => location.reload());
 			workbox.messageSkipWaiting();

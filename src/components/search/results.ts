@@ -6,7 +6,10 @@
 import type { PagefindData, PagefindSubResult, Result, SearchOutcome } from '#lib/search/engine.ts';
 import { excerptSegments } from '#lib/search/excerpt.ts';
 import { markMatches, withTextFragment, type Segment } from '#lib/search/rank.ts';
-import { TEMPLATE_VARIANT_STORAGE_KEY, TEMPLATE_VARIANT_SYNC_KEY } from '#lib/templates/variants.ts';
+import {
+	TEMPLATE_VARIANT_STORAGE_KEY,
+	TEMPLATE_VARIANT_SYNC_KEY,
+} from '#lib/templates/variants.ts';
 import { SEARCH_UNAVAILABLE, listOf, suggestionList } from './empty-state.ts';
 
 const span = (className: string, text?: string) => {
@@ -38,7 +41,10 @@ export function statusText(outcome: SearchOutcome, query: string): string {
 
 /** The part of the page that matched most: its heading, link and excerpt. */
 const bestPart = (data: PagefindData) =>
-	data.sub_results.reduce<PagefindSubResult | undefined>((best, part) => (!best || part.locations.length > best.locations.length ? part : best), undefined);
+	data.sub_results.reduce<PagefindSubResult | undefined>(
+		(best, part) => (!best || part.locations.length > best.locations.length ? part : best),
+		undefined,
+	);
 
 /** A result as an option of the list: the page, the heading it matched, and its code line or excerpt. */
 export function resultOption({ data, code }: Result, index: number): HTMLAnchorElement {
@@ -66,7 +72,9 @@ export function resultOption({ data, code }: Result, index: number): HTMLAnchorE
 		line.className = 'result-code';
 		option.append(appendSegments(line, markMatches(code.line, code.term)));
 	} else {
-		option.append(appendSegments(span('result-excerpt'), excerptSegments(part?.excerpt ?? data.excerpt)));
+		option.append(
+			appendSegments(span('result-excerpt'), excerptSegments(part?.excerpt ?? data.excerpt)),
+		);
 	}
 	return option;
 }
@@ -84,15 +92,25 @@ export function openVariant(option: HTMLElement, here: boolean) {
 	} catch {
 		// No storage: the page opens on its default tab, the sheet's.
 	}
-	if (!here || (option instanceof HTMLAnchorElement && option.pathname !== location.pathname)) return;
-	const tabs = document.querySelectorAll<HTMLElement>(`starlight-tabs[data-sync-key="${TEMPLATE_VARIANT_SYNC_KEY}"] [role="tab"]`);
-	[...tabs].find((tab) => tab.textContent?.trim() === variant && tab.getAttribute('aria-selected') !== 'true')?.click();
+	if (!here || (option instanceof HTMLAnchorElement && option.pathname !== location.pathname))
+		return;
+	const tabs = document.querySelectorAll<HTMLElement>(
+		`starlight-tabs[data-sync-key="${TEMPLATE_VARIANT_SYNC_KEY}"] [role="tab"]`,
+	);
+	[...tabs]
+		.find(
+			(tab) => tab.textContent?.trim() === variant && tab.getAttribute('aria-selected') !== 'true',
+		)
+		?.click();
 }
 
 /** What helps when nothing matched: the closest words of the sheet, and every section. */
 export function noResultsHelp(outcome: SearchOutcome): HTMLElement[] {
 	if (outcome.kind !== 'none') return [];
-	const words = outcome.closestWords.length > 0 ? suggestionList('Try one of these words of the sheet:', outcome.closestWords) : [];
+	const words =
+		outcome.closestWords.length > 0
+			? suggestionList('Try one of these words of the sheet:', outcome.closestWords)
+			: [];
 	const sections = outcome.sections.map(({ title, url }) => {
 		const link = document.createElement('a');
 		link.href = url;

@@ -44,7 +44,8 @@ function opensSearch(button: HTMLButtonElement, search: SiteSearch) {
 		event.stopPropagation();
 		search.open();
 	});
-	for (const type of ['pointerenter', 'focus'] as const) button.addEventListener(type, () => search.preload(), { once: true });
+	for (const type of ['pointerenter', 'focus'] as const)
+		button.addEventListener(type, () => search.preload(), { once: true });
 	button.disabled = false;
 }
 
@@ -92,7 +93,9 @@ class SiteSearch extends HTMLElement {
 		this.querySelector('[data-search-close]')?.addEventListener('click', () => dialog.close());
 		list.addEventListener('click', (event) => this.#onResultClick(event));
 		this.#help.addEventListener('click', (event) => {
-			const word = (event.target as Element).closest<HTMLElement>('[data-suggestion]')?.dataset['suggestion'];
+			const word = (event.target as Element).closest<HTMLElement>('[data-suggestion]')?.dataset[
+				'suggestion'
+			];
 			if (word) {
 				input.value = word;
 				input.focus();
@@ -104,7 +107,8 @@ class SiteSearch extends HTMLElement {
 			opensSearch(this.#opener, this);
 			// On Apple devices the shortcut is ⌘ K.
 			if (/Mac|iPhone|iPad|iPod/i.test(navigator.platform)) {
-				for (const key of this.#opener.querySelectorAll<HTMLElement>('kbd[data-key="Ctrl"]')) key.dataset['key'] = '⌘';
+				for (const key of this.#opener.querySelectorAll<HTMLElement>('kbd[data-key="Ctrl"]'))
+					key.dataset['key'] = '⌘';
 			}
 		}
 		window.addEventListener('keydown', (event) => {
@@ -112,7 +116,13 @@ class SiteSearch extends HTMLElement {
 				event.preventDefault();
 				if (dialog.open) dialog.close();
 				else this.open();
-			} else if (event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !event.defaultPrevented) {
+			} else if (
+				event.key === '/' &&
+				!event.ctrlKey &&
+				!event.metaKey &&
+				!event.altKey &&
+				!event.defaultPrevented
+			) {
 				if (dialog.open || isTypingInto(event.target as HTMLElement | null)) return;
 				event.preventDefault();
 				this.open();
@@ -147,7 +157,11 @@ class SiteSearch extends HTMLElement {
 	#discard() {
 		if (this.#loaded) this.#loaded.engine.discard();
 		// Still loading: after the searches that wait for it, which start first.
-		else this.#searching?.then((searching) => searching.engine.discard(), () => undefined);
+		else
+			this.#searching?.then(
+				(searching) => searching.engine.discard(),
+				() => undefined,
+			);
 	}
 
 	/** Opens search, on `query` if given, else on what the field holds. */
@@ -155,7 +169,10 @@ class SiteSearch extends HTMLElement {
 		const input = this.#input;
 		if (!this.#dialog.open) {
 			// Opened from the page itself (`/`, `?q=`), focus goes back to the header's button.
-			this.#returnFocusTo = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+			this.#returnFocusTo =
+				document.activeElement instanceof HTMLElement && document.activeElement !== document.body
+					? document.activeElement
+					: null;
 			this.#dialog.showModal();
 		}
 		this.preload();
@@ -163,7 +180,12 @@ class SiteSearch extends HTMLElement {
 		input.focus();
 		input.select();
 		// Reopened on the same query, its results are still there, the first one active again.
-		if (query !== undefined || this.#list.dataset['query'] !== input.value.trim() || !input.value.trim()) this.#searchNow(input.value);
+		if (
+			query !== undefined ||
+			this.#list.dataset['query'] !== input.value.trim() ||
+			!input.value.trim()
+		)
+			this.#searchNow(input.value);
 		else this.#setActive(0);
 	}
 
@@ -174,7 +196,9 @@ class SiteSearch extends HTMLElement {
 	#setActive(index: number) {
 		const all = this.#options();
 		this.#active = all.length === 0 ? -1 : (index + all.length) % all.length;
-		all.forEach((option, position) => option.setAttribute('aria-selected', String(position === this.#active)));
+		all.forEach((option, position) =>
+			option.setAttribute('aria-selected', String(position === this.#active)),
+		);
 		const current = all[this.#active];
 		if (current) {
 			this.#input.setAttribute('aria-activedescendant', current.id);
@@ -199,7 +223,15 @@ class SiteSearch extends HTMLElement {
 			return;
 		}
 		this.#showList('', []);
-		this.#help.replaceChildren(...suggestionList('Type a word, a command or a setting as written, for example:', ['healthz', '--frozen', 'WEB_CONCURRENCY', 'p99', 'k8s']));
+		this.#help.replaceChildren(
+			...suggestionList('Type a word, a command or a setting as written, for example:', [
+				'healthz',
+				'--frozen',
+				'WEB_CONCURRENCY',
+				'p99',
+				'k8s',
+			]),
+		);
 	}
 
 	#searchNow(value: string) {
@@ -228,7 +260,8 @@ class SiteSearch extends HTMLElement {
 		if (outcome.kind !== 'found') {
 			this.#showList(query, []);
 			// A failed load leaves the help below as it was.
-			if (outcome.kind !== 'unavailable') this.#help.replaceChildren(...searching.noResultsHelp(outcome));
+			if (outcome.kind !== 'unavailable')
+				this.#help.replaceChildren(...searching.noResultsHelp(outcome));
 			return;
 		}
 		this.#help.replaceChildren();
@@ -287,7 +320,12 @@ class SiteSearch extends HTMLElement {
 		const query = this.#input.value.trim();
 		if (!query) return;
 		try {
-			localStorage.setItem(RECENT_SEARCHES_KEY, JSON.stringify(withRecentSearch(readRecentSearches(localStorage.getItem(RECENT_SEARCHES_KEY)), query)));
+			localStorage.setItem(
+				RECENT_SEARCHES_KEY,
+				JSON.stringify(
+					withRecentSearch(readRecentSearches(localStorage.getItem(RECENT_SEARCHES_KEY)), query),
+				),
+			);
 		} catch {
 			// Storage may be full or refused (private windows): recent searches are a convenience.
 		}

@@ -19,6 +19,13 @@ export function currentSettings(): SettingValues {
 }
 
 /** Calls `callback` with the values each time they change, until `signal` aborts (a tool leaving the page). */
-export function onSettingsChange(callback: (values: SettingValues) => void, signal: AbortSignal): void {
-	document.addEventListener(SETTINGS_EVENT, (event) => callback((event as CustomEvent<SettingValues>).detail), { signal });
+export function onSettingsChange(
+	callback: (values: SettingValues) => void,
+	signal: AbortSignal,
+): void {
+	document.addEventListener(
+		SETTINGS_EVENT,
+		(event) => callback((event as CustomEvent<SettingValues>).detail),
+		{ signal },
+	);
 }

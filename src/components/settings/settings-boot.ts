@@ -35,7 +35,8 @@ export function bootSettings(): void {
 	if (hasStoredSettings() || location.search) void loadUi();
 
 	// Fetched as the pointer or focus comes near, so the dialog opens at once on the click.
-	for (const type of ['pointerenter', 'focus'] as const) opener.addEventListener(type, () => void loadUi(), { once: true });
+	for (const type of ['pointerenter', 'focus'] as const)
+		opener.addEventListener(type, () => void loadUi(), { once: true });
 	opener.addEventListener('click', () => void loadUi().then((module) => module.openSettings()));
 	opener.disabled = false;
 
@@ -49,7 +50,10 @@ export function bootSettings(): void {
 		const template = button.closest<HTMLElement>('.template');
 		const name = button.dataset['download'];
 		if (!template || !name) continue;
-		button.addEventListener('click', () => void loadUi().then((module) => module.download(template, name)));
+		button.addEventListener(
+			'click',
+			() => void loadUi().then((module) => module.download(template, name)),
+		);
 		button.disabled = false;
 	}
 }

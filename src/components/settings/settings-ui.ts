@@ -9,8 +9,20 @@
 import { copyWithFeedback } from '#components/shared/clipboard.ts';
 import { SETTINGS_EVENT } from './current-settings.ts';
 import { fillTemplate, isCustomized, placeRanges } from '#lib/settings/fill.ts';
-import { applySettingInput, defaultSettings, settingDefinitions, type SettingKey, type SettingValues } from '#lib/settings/rules.ts';
-import { SETTINGS_STORAGE_KEY, loadSettings, settingsToUrlQuery, storedSettings, writeSettingsToParams } from '#lib/settings/persistence.ts';
+import {
+	applySettingInput,
+	defaultSettings,
+	settingDefinitions,
+	type SettingKey,
+	type SettingValues,
+} from '#lib/settings/rules.ts';
+import {
+	SETTINGS_STORAGE_KEY,
+	loadSettings,
+	settingsToUrlQuery,
+	storedSettings,
+	writeSettingsToParams,
+} from '#lib/settings/persistence.ts';
 
 /** Expressive Code's copy button holds the code with each newline as U+007F. */
 const EC_NEWLINE = '\u007f';
@@ -87,8 +99,11 @@ function fillOne(template: HTMLElement, values: SettingValues): void {
 }
 
 function fillTemplates(values: SettingValues): void {
-	for (const template of document.querySelectorAll<HTMLElement>('.template[data-snippet]')) fillOne(template, values);
-	document.querySelector('[data-settings-open]')?.toggleAttribute('data-customized', isCustomized(values));
+	for (const template of document.querySelectorAll<HTMLElement>('.template[data-snippet]'))
+		fillOne(template, values);
+	document
+		.querySelector('[data-settings-open]')
+		?.toggleAttribute('data-customized', isCustomized(values));
 	// The page's tools follow too (src/components/settings/current-settings.ts).
 	document.dispatchEvent(new CustomEvent(SETTINGS_EVENT, { detail: { ...values } }));
 }
@@ -97,7 +112,9 @@ function fillTemplates(values: SettingValues): void {
 export function download(template: HTMLElement, name: string): void {
 	const code = copyButton(template)?.dataset['code'] ?? '';
 	// Not text/plain: Chromium would save `Dockerfile` as `Dockerfile.txt`.
-	const blob = new Blob([`${code.replaceAll(EC_NEWLINE, '\n')}\n`], { type: 'application/octet-stream' });
+	const blob = new Blob([`${code.replaceAll(EC_NEWLINE, '\n')}\n`], {
+		type: 'application/octet-stream',
+	});
 	const link = document.createElement('a');
 	link.href = URL.createObjectURL(blob);
 	link.download = name;
@@ -156,8 +173,15 @@ export function startSettings(): void {
 		// reload does not undo what is typed next.
 		if (loaded.loadedFromLink) writeStorage(values);
 		const rest = writeSettingsToParams(params, {}).toString();
-		history.replaceState(history.state, '', `${location.pathname}${rest ? `?${rest}` : ''}${location.hash}`);
-		showNotice(loaded.loadedFromLink, loaded.problems.map((problem) => problem.message));
+		history.replaceState(
+			history.state,
+			'',
+			`${location.pathname}${rest ? `?${rest}` : ''}${location.hash}`,
+		);
+		showNotice(
+			loaded.loadedFromLink,
+			loaded.problems.map((problem) => problem.message),
+		);
 	}
 	showValues(values);
 	fillTemplates(values);
@@ -184,13 +208,15 @@ export function startSettings(): void {
 		if (event.target === dialog) dialog.close();
 	});
 
-	dialog.querySelector<HTMLButtonElement>('[data-settings-reset]')?.addEventListener('click', () => {
-		values = { ...defaultSettings };
-		writeStorage(values);
-		showValues(values, null);
-		fillTemplates(values);
-		if (status) status.textContent = 'Every template shows the sheet’s values again.';
-	});
+	dialog
+		.querySelector<HTMLButtonElement>('[data-settings-reset]')
+		?.addEventListener('click', () => {
+			values = { ...defaultSettings };
+			writeStorage(values);
+			showValues(values, null);
+			fillTemplates(values);
+			if (status) status.textContent = 'Every template shows the sheet’s values again.';
+		});
 
 	const share = dialog.querySelector<HTMLButtonElement>('[data-settings-share]');
 	share?.addEventListener('click', () => {

@@ -3,7 +3,11 @@
  * Where the browser has no clipboard for the page (plain http, a refused permission) the button
  * says so instead of failing silently.
  */
-export async function copyWithFeedback(text: string, button: HTMLElement, live: HTMLElement | null): Promise<void> {
+export async function copyWithFeedback(
+	text: string,
+	button: HTMLElement,
+	live: HTMLElement | null,
+): Promise<void> {
 	let copied = false;
 	try {
 		await navigator.clipboard.writeText(text);
@@ -14,9 +18,15 @@ export async function copyWithFeedback(text: string, button: HTMLElement, live: 
 	const label = button.dataset['label'] ?? button.textContent ?? '';
 	button.dataset['label'] = label;
 	button.textContent = copied ? 'Copied!' : 'Copy failed';
-	if (live) live.textContent = copied ? 'Copied to the clipboard.' : 'The browser refused the clipboard: select the text and copy it by hand.';
-	setTimeout(() => {
-		button.textContent = label;
-		if (live) live.textContent = '';
-	}, copied ? 1500 : 4000);
+	if (live)
+		live.textContent = copied
+			? 'Copied to the clipboard.'
+			: 'The browser refused the clipboard: select the text and copy it by hand.';
+	setTimeout(
+		() => {
+			button.textContent = label;
+			if (live) live.textContent = '';
+		},
+		copied ? 1500 : 4000,
+	);
 }

@@ -23,9 +23,12 @@ export function loadWhenNear(tagName: string, start: () => Promise<unknown>): vo
 	if (!targets.length) return;
 	let started: Promise<unknown> | undefined;
 	let ready = false;
-	const observer = new IntersectionObserver((entries) => {
-		if (entries.some((entry) => entry.isIntersecting)) void run();
-	}, { rootMargin: '100% 0px' });
+	const observer = new IntersectionObserver(
+		(entries) => {
+			if (entries.some((entry) => entry.isIntersecting)) void run();
+		},
+		{ rootMargin: '100% 0px' },
+	);
 	function run(): Promise<unknown> {
 		if (!started) {
 			observer.disconnect();

@@ -3,7 +3,17 @@
  * one table. Defines `<interactive-table>` on import, which DataTable.astro makes when the reader
  * nears a table (src/components/shared/load-when-near.ts).
  */
-import { countLabel, matchesFilter, nextSort, readTableState, sortRows, writeTableState, type SortKey, type TableSpec, type TableState } from '#lib/tools/table-state.ts';
+import {
+	countLabel,
+	matchesFilter,
+	nextSort,
+	readTableState,
+	sortRows,
+	writeTableState,
+	type SortKey,
+	type TableSpec,
+	type TableState,
+} from '#lib/tools/table-state.ts';
 
 class InteractiveTable extends HTMLElement {
 	#state: TableState = { filter: '', chips: {} };
@@ -41,7 +51,9 @@ class InteractiveTable extends HTMLElement {
 				if (!chipColumn) return;
 				const value = chip.dataset['chip'] ?? '';
 				const active = this.#state.chips[chipColumn] ?? [];
-				this.#state.chips[chipColumn] = active.includes(value) ? active.filter((entry) => entry !== value) : [...active, value];
+				this.#state.chips[chipColumn] = active.includes(value)
+					? active.filter((entry) => entry !== value)
+					: [...active, value];
 				this.#render();
 			});
 		}
@@ -71,14 +83,18 @@ class InteractiveTable extends HTMLElement {
 		const { sort, filter, chips } = this.#state;
 		const chipColumn = this.dataset['chipColumn'];
 		const activeChips = chipColumn ? (chips[chipColumn] ?? []) : [];
-		const cellsOf = (row: HTMLTableRowElement) => [...row.querySelectorAll<HTMLTableCellElement>('td[data-column]')];
+		const cellsOf = (row: HTMLTableRowElement) => [
+			...row.querySelectorAll<HTMLTableCellElement>('td[data-column]'),
+		];
 
 		let shown = 0;
 		for (const row of this.#rows) {
 			const cells = cellsOf(row);
 			const text = cells.map((cell) => cell.textContent).join(' ');
-			const chipValue = cells.find((cell) => cell.dataset['column'] === chipColumn)?.textContent?.trim() ?? '';
-			const visible = matchesFilter(text, filter) && (!activeChips.length || activeChips.includes(chipValue));
+			const chipValue =
+				cells.find((cell) => cell.dataset['column'] === chipColumn)?.textContent?.trim() ?? '';
+			const visible =
+				matchesFilter(text, filter) && (!activeChips.length || activeChips.includes(chipValue));
 			row.hidden = !visible;
 			if (visible) shown++;
 		}
@@ -86,7 +102,9 @@ class InteractiveTable extends HTMLElement {
 		let order = this.#rows;
 		if (sort) {
 			const { column, direction } = sort;
-			const byValue = this.querySelector<HTMLElement>(`th[data-column="${column}"]`)?.dataset['sortBy'] === 'value';
+			const byValue =
+				this.querySelector<HTMLElement>(`th[data-column="${column}"]`)?.dataset['sortBy'] ===
+				'value';
 			const keyOf = (row: HTMLTableRowElement): SortKey => {
 				const cell = row.querySelector<HTMLElement>(`td[data-column="${column}"]`);
 				if (!byValue) return (cell?.textContent ?? '').trim();
@@ -103,7 +121,8 @@ class InteractiveTable extends HTMLElement {
 			// Says what the next click does, so the way back to the sheet's order can be found.
 			const next = nextSort(sort, column);
 			const button = th.querySelector('button.sort');
-			if (button) button.setAttribute('title', next ? `Sort ${next.direction}` : 'Back to the sheet’s order');
+			if (button)
+				button.setAttribute('title', next ? `Sort ${next.direction}` : 'Back to the sheet’s order');
 		}
 		for (const chip of this.querySelectorAll<HTMLButtonElement>('[data-chip]')) {
 			chip.setAttribute('aria-pressed', String(activeChips.includes(chip.dataset['chip'] ?? '')));
@@ -115,15 +134,23 @@ class InteractiveTable extends HTMLElement {
 		const empty = this.querySelector<HTMLElement>('.empty');
 		if (empty) {
 			empty.hidden = shown > 0;
-			const conditions = [filter.trim() && `“${filter.trim()}”`, activeChips.length && `${activeChips.join(' or ')}`].filter(Boolean);
+			const conditions = [
+				filter.trim() && `“${filter.trim()}”`,
+				activeChips.length && `${activeChips.join(' or ')}`,
+			].filter(Boolean);
 			const message = empty.querySelector('p');
-			if (message) message.textContent = `No ${noun} match ${conditions.join(' and ')}. Change the filter, switch a chip off, or show all ${noun}.`;
+			if (message)
+				message.textContent = `No ${noun} match ${conditions.join(' and ')}. Change the filter, switch a chip off, or show all ${noun}.`;
 		}
 
 		if (!this.#ownsUrl) return;
 		const params = writeTableState(new URLSearchParams(location.search), this.#state, this.#spec);
 		const query = params.toString();
-		history.replaceState(history.state, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
+		history.replaceState(
+			history.state,
+			'',
+			`${location.pathname}${query ? `?${query}` : ''}${location.hash}`,
+		);
 	}
 }
 

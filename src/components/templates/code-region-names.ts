@@ -7,7 +7,8 @@ export function nameCodeRegions() {
 		const pre = template.querySelector('pre');
 		if (!pre) continue;
 		const name = () => {
-			if (pre.getAttribute('role') === 'region') pre.setAttribute('aria-label', template.dataset['codeName'] ?? '');
+			if (pre.getAttribute('role') === 'region')
+				pre.setAttribute('aria-label', template.dataset['codeName'] ?? '');
 			else pre.removeAttribute('aria-label');
 		};
 		new MutationObserver(name).observe(pre, { attributes: true, attributeFilter: ['role'] });

@@ -5,7 +5,15 @@
  * reader nears the tool (src/components/shared/load-when-near.ts).
  */
 import { metricRows } from '#data/metrics.ts';
-import { metricQueries, parseThresholds, ruleYaml, rulesFile, type AlertScope, type ThresholdKey, type Thresholds } from '#lib/tools/alert-rules.ts';
+import {
+	metricQueries,
+	parseThresholds,
+	ruleYaml,
+	rulesFile,
+	type AlertScope,
+	type ThresholdKey,
+	type Thresholds,
+} from '#lib/tools/alert-rules.ts';
 import { copyWithFeedback } from '#components/shared/clipboard.ts';
 import { currentSettings, onSettingsChange } from '#components/settings/current-settings.ts';
 
@@ -46,18 +54,26 @@ class AlertRules extends HTMLElement {
 		const update = () => {
 			current = readForm();
 			const disabled = !current;
-			for (const button of this.querySelectorAll<HTMLButtonElement>('[data-copy-rule], [data-download-rules]')) button.disabled = disabled;
-			if (status) status.textContent = disabled ? 'Fix the thresholds marked above to copy or download rules.' : '';
+			for (const button of this.querySelectorAll<HTMLButtonElement>(
+				'[data-copy-rule], [data-download-rules]',
+			))
+				button.disabled = disabled;
+			if (status)
+				status.textContent = disabled
+					? 'Fix the thresholds marked above to copy or download rules.'
+					: '';
 			if (!current) return;
 			const queries = metricQueries(current, scope());
 			for (const code of this.querySelectorAll<HTMLElement>('[data-expr]')) {
 				code.textContent = queries[code.dataset['expr'] as keyof typeof queries].expr;
 			}
-			for (const code of this.querySelectorAll<HTMLElement>('[data-for]')) code.textContent = current.forDuration;
+			for (const code of this.querySelectorAll<HTMLElement>('[data-for]'))
+				code.textContent = current.forDuration;
 		};
 
 		const showService = () => {
-			for (const code of this.querySelectorAll<HTMLElement>('[data-scope-service]')) code.textContent = service;
+			for (const code of this.querySelectorAll<HTMLElement>('[data-scope-service]'))
+				code.textContent = service;
 		};
 
 		form.addEventListener('input', update, { signal });
@@ -70,21 +86,41 @@ class AlertRules extends HTMLElement {
 		update();
 
 		for (const button of this.querySelectorAll<HTMLButtonElement>('[data-copy-rule]')) {
-			button.addEventListener('click', () => {
-				const row = metricRows.find((entry) => entry.id === button.dataset['copyRule']);
-				if (!current || !row) return;
-				const query = metricQueries(current, scope())[row.id];
-				if (query.kind === 'alert') void copyWithFeedback(ruleYaml(query, row.cells.why, current.forDuration, 0, scope()), button, status);
-			}, { signal });
+			button.addEventListener(
+				'click',
+				() => {
+					const row = metricRows.find((entry) => entry.id === button.dataset['copyRule']);
+					if (!current || !row) return;
+					const query = metricQueries(current, scope())[row.id];
+					if (query.kind === 'alert')
+						void copyWithFeedback(
+							ruleYaml(query, row.cells.why, current.forDuration, 0, scope()),
+							button,
+							status,
+						);
+				},
+				{ signal },
+			);
 		}
 
-		this.querySelector('[data-download-rules]')?.addEventListener('click', () => {
-			if (!current) return;
-			const url = URL.createObjectURL(new Blob([rulesFile(current, metricRows, scope(), service)], { type: 'application/yaml' }));
-			const link = Object.assign(document.createElement('a'), { href: url, download: 'prometheus-rules.yml' });
-			link.click();
-			setTimeout(() => URL.revokeObjectURL(url), 0);
-		}, { signal });
+		this.querySelector('[data-download-rules]')?.addEventListener(
+			'click',
+			() => {
+				if (!current) return;
+				const url = URL.createObjectURL(
+					new Blob([rulesFile(current, metricRows, scope(), service)], {
+						type: 'application/yaml',
+					}),
+				);
+				const link = Object.assign(document.createElement('a'), {
+					href: url,
+					download: 'prometheus-rules.yml',
+				});
+				link.click();
+				setTimeout(() => URL.revokeObjectURL(url), 0);
+			},
+			{ signal },
+		);
 	}
 
 	disconnectedCallback() {

@@ -26,15 +26,21 @@ class BaseImageDecision extends HTMLElement {
 		let python = currentSettings().python;
 
 		const update = () => {
-			const checked = (name: string) => form.querySelector<HTMLInputElement>(`input[name="${name}"]`)?.checked ?? false;
-			const { id, image, reason } = recommendBaseImage({
-				cExtensions: checked('cExtensions'),
-				buildToolsAtRuntime: checked('buildToolsAtRuntime'),
-				sizeCritical: checked('sizeCritical'),
-			}, python);
+			const checked = (name: string) =>
+				form.querySelector<HTMLInputElement>(`input[name="${name}"]`)?.checked ?? false;
+			const { id, image, reason } = recommendBaseImage(
+				{
+					cExtensions: checked('cExtensions'),
+					buildToolsAtRuntime: checked('buildToolsAtRuntime'),
+					sizeCritical: checked('sizeCritical'),
+				},
+				python,
+			);
 			verdictImage.textContent = image;
 			verdictReason.textContent = reason;
-			for (const row of this.querySelectorAll<HTMLTableRowElement>('#table-images tr[data-row-id]')) {
+			for (const row of this.querySelectorAll<HTMLTableRowElement>(
+				'#table-images tr[data-row-id]',
+			)) {
 				row.toggleAttribute('data-highlight', row.dataset['rowId'] === id);
 				const cellImage = row.querySelector('td[data-column="image"] code');
 				const name = baseImageName(row.dataset['rowId'] as BaseImageId, python);

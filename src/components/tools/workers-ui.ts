@@ -4,7 +4,14 @@
  * Defines `<workers-calculator>` on import, which WorkersCalculator.astro makes when the reader
  * nears the tool (src/components/shared/load-when-near.ts).
  */
-import { commandGroups, computeWorkers, workersCommands, type MemoryUnit, type WorkersInput, type WorkersField } from '#lib/tools/workers.ts';
+import {
+	commandGroups,
+	computeWorkers,
+	workersCommands,
+	type MemoryUnit,
+	type WorkersInput,
+	type WorkersField,
+} from '#lib/tools/workers.ts';
 import type { DeploymentId } from '#data/workers.ts';
 import { copyWithFeedback } from '#components/shared/clipboard.ts';
 import { currentSettings, onSettingsChange } from '#components/settings/current-settings.ts';
@@ -18,7 +25,13 @@ class WorkersCalculator extends HTMLElement {
 
 	connectedCallback() {
 		const form = this.querySelector('form');
-		const [number, noun, steps, summary, lines] = ['.number', '.noun', '.steps', '.summary', '.lines'].map((selector) => form?.querySelector<HTMLElement>(selector));
+		const [number, noun, steps, summary, lines] = [
+			'.number',
+			'.noun',
+			'.steps',
+			'.summary',
+			'.lines',
+		].map((selector) => form?.querySelector<HTMLElement>(selector));
 		if (!form || !number || !noun || !steps || !summary || !lines) return;
 		this.#connection = new AbortController();
 		const { signal } = this.#connection;
@@ -56,18 +69,29 @@ class WorkersCalculator extends HTMLElement {
 					return item;
 				}),
 			);
-			summary.textContent = outcome.ok ? outcome.result.summary : 'Fix the field marked above to see the count.';
+			summary.textContent = outcome.ok
+				? outcome.result.summary
+				: 'Fix the field marked above to see the count.';
 			// Lines from the last good input would pass a stale count off as current: hide them until the input is fixed.
 			lines.hidden = !outcome.ok;
-			for (const button of form.querySelectorAll<HTMLButtonElement>('[data-copy-line]')) button.disabled = !outcome.ok;
+			for (const button of form.querySelectorAll<HTMLButtonElement>('[data-copy-line]'))
+				button.disabled = !outcome.ok;
 			if (outcome.ok) {
 				// One span per flag and its value, spaces between: the text (and the copy) stays the line.
 				for (const [name, line] of Object.entries(workersCommands(outcome.result.workers, app))) {
-					const groups = commandGroups(line).map((group) => Object.assign(document.createElement('span'), { textContent: group }));
-					form.querySelector(`[data-line="${name}"]`)?.replaceChildren(...groups.flatMap((group, index) => (index ? [' ', group] : [group])));
+					const groups = commandGroups(line).map((group) =>
+						Object.assign(document.createElement('span'), { textContent: group }),
+					);
+					form
+						.querySelector(`[data-line="${name}"]`)
+						?.replaceChildren(
+							...groups.flatMap((group, index) => (index ? [' ', group] : [group])),
+						);
 				}
 			}
-			for (const row of this.querySelectorAll<HTMLTableRowElement>('#table-deployments tr[data-row-id]')) {
+			for (const row of this.querySelectorAll<HTMLTableRowElement>(
+				'#table-deployments tr[data-row-id]',
+			)) {
 				row.toggleAttribute('data-highlight', row.dataset['rowId'] === input.deployment);
 			}
 		};
@@ -80,10 +104,15 @@ class WorkersCalculator extends HTMLElement {
 		}, signal);
 		form.addEventListener('submit', (event) => event.preventDefault(), { signal });
 		for (const button of form.querySelectorAll<HTMLButtonElement>('[data-copy-line]')) {
-			button.addEventListener('click', () => {
-				const line = form.querySelector(`[data-line="${button.dataset['copyLine']}"]`)?.textContent ?? '';
-				void copyWithFeedback(line, button, form.querySelector<HTMLElement>('.copy-status'));
-			}, { signal });
+			button.addEventListener(
+				'click',
+				() => {
+					const line =
+						form.querySelector(`[data-line="${button.dataset['copyLine']}"]`)?.textContent ?? '';
+					void copyWithFeedback(line, button, form.querySelector<HTMLElement>('.copy-status'));
+				},
+				{ signal },
+			);
 		}
 		update();
 	}

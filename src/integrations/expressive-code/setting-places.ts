@@ -1,4 +1,8 @@
-import { ExpressiveCodeAnnotation, type AnnotationRenderOptions, type ExpressiveCodePlugin } from '@astrojs/starlight/expressive-code';
+import {
+	ExpressiveCodeAnnotation,
+	type AnnotationRenderOptions,
+	type ExpressiveCodePlugin,
+} from '@astrojs/starlight/expressive-code';
 import { h } from '@astrojs/starlight/expressive-code/hast';
 import { placeRanges } from '#lib/settings/fill.ts';
 
@@ -15,7 +19,15 @@ class SettingPlaceAnnotation extends ExpressiveCodeAnnotation {
 	readonly setting: string;
 	readonly place: number;
 
-	constructor({ setting, place, inlineRange }: { setting: string; place: number; inlineRange: { columnStart: number; columnEnd: number } }) {
+	constructor({
+		setting,
+		place,
+		inlineRange,
+	}: {
+		setting: string;
+		place: number;
+		inlineRange: { columnStart: number; columnEnd: number };
+	}) {
 		super({ inlineRange });
 		this.setting = setting;
 		this.place = place;
@@ -23,7 +35,16 @@ class SettingPlaceAnnotation extends ExpressiveCodeAnnotation {
 
 	render({ nodesToTransform }: AnnotationRenderOptions) {
 		return nodesToTransform.map((node, part) =>
-			h('span', { className: ['setting-value'], dataSetting: this.setting, dataPlace: String(this.place), dataPart: String(part) }, [node]),
+			h(
+				'span',
+				{
+					className: ['setting-value'],
+					dataSetting: this.setting,
+					dataPlace: String(this.place),
+					dataPart: String(part),
+				},
+				[node],
+			),
 		);
 	}
 }
@@ -42,8 +63,17 @@ export const settingPlaces: ExpressiveCodePlugin = {
 				// placeRanges counts lines from 1, Expressive Code from 0.
 				const line = codeBlock.getLine(range.line - 1);
 				const text = line?.text.slice(range.start, range.end);
-				if (!line || !text) throw new Error(`${file}: place ${place} (${range.setting}) at line ${range.line} is outside the code`);
-				line.addAnnotation(new SettingPlaceAnnotation({ setting: range.setting, place, inlineRange: { columnStart: range.start, columnEnd: range.end } }));
+				if (!line || !text)
+					throw new Error(
+						`${file}: place ${place} (${range.setting}) at line ${range.line} is outside the code`,
+					);
+				line.addAnnotation(
+					new SettingPlaceAnnotation({
+						setting: range.setting,
+						place,
+						inlineRange: { columnStart: range.start, columnEnd: range.end },
+					}),
+				);
 			});
 		},
 	},

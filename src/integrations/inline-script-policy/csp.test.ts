@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { compareScriptHashes, hashSource, inlineScripts, parsePolicy, withScriptHashes } from './csp.ts';
+import {
+	compareScriptHashes,
+	hashSource,
+	inlineScripts,
+	parsePolicy,
+	withScriptHashes,
+} from './csp.ts';
 
 describe('inlineScripts', () => {
 	it('takes the raw text of inline scripts, classic and module, and skips files and empty ones', () => {
@@ -16,7 +22,10 @@ describe('inlineScripts', () => {
 	});
 
 	it('keeps entities as written and ends a script at the first closing tag', () => {
-		assert.deepEqual(inlineScripts('<script>if (a &amp;&amp; b) "<p>"</script><p>text</p><script>c()</script>'), ['if (a &amp;&amp; b) "<p>"', 'c()']);
+		assert.deepEqual(
+			inlineScripts('<script>if (a &amp;&amp; b) "<p>"</script><p>text</p><script>c()</script>'),
+			['if (a &amp;&amp; b) "<p>"', 'c()'],
+		);
 	});
 
 	it('hashes the text as the browser sees it, with CR LF read as LF', () => {
@@ -45,7 +54,10 @@ describe('compareScriptHashes', () => {
 	const policy = `default-src 'self'; script-src 'self' ${hashSource('a()')} ${hashSource('old()')}; style-src 'self' ${hashSource('b()')}`;
 
 	it('names the scripts no hash allows and the hashes no script needs', () => {
-		assert.deepEqual(compareScriptHashes(policy, ['a()', 'a()', 'b()']), { missing: [hashSource('b()')], unused: [hashSource('old()')] });
+		assert.deepEqual(compareScriptHashes(policy, ['a()', 'a()', 'b()']), {
+			missing: [hashSource('b()')],
+			unused: [hashSource('old()')],
+		});
 	});
 
 	it('finds nothing to say when hashes and scripts agree', () => {
@@ -53,14 +65,20 @@ describe('compareScriptHashes', () => {
 	});
 
 	it('reads default-src where the policy has no script-src, as browsers do', () => {
-		assert.deepEqual(compareScriptHashes("default-src 'self'", ['a()']).missing, [hashSource('a()')]);
-		assert.deepEqual(compareScriptHashes(`default-src 'self' ${hashSource('a()')}`, ['a()']).missing, []);
+		assert.deepEqual(compareScriptHashes("default-src 'self'", ['a()']).missing, [
+			hashSource('a()'),
+		]);
+		assert.deepEqual(
+			compareScriptHashes(`default-src 'self' ${hashSource('a()')}`, ['a()']).missing,
+			[],
+		);
 	});
 });
 
 describe('withScriptHashes', () => {
 	it('replaces the hashes of script-src and leaves every other source and directive alone', () => {
-		const policy = "default-src 'self'; script-src 'self' 'sha256-old=' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline';";
+		const policy =
+			"default-src 'self'; script-src 'self' 'sha256-old=' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline';";
 		assert.equal(
 			withScriptHashes(policy, ["'sha256-b='", "'sha256-a='"]),
 			"default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-a=' 'sha256-b='; style-src 'self' 'unsafe-inline'",

@@ -11,7 +11,9 @@ import { createHash } from 'node:crypto';
 export function inlineScripts(html: string): string[] {
 	const scripts: string[] = [];
 	// Attribute values may hold `>`; script text ends at the first `</script`.
-	for (const match of html.matchAll(/<script\b((?:[^>"']|"[^"]*"|'[^']*')*)>([\s\S]*?)<\/script[\s/>]/gi)) {
+	for (const match of html.matchAll(
+		/<script\b((?:[^>"']|"[^"]*"|'[^']*')*)>([\s\S]*?)<\/script[\s/>]/gi,
+	)) {
 		const [, attributes = '', text = ''] = match;
 		if (/\ssrc\s*=/i.test(attributes) || !text) continue;
 		scripts.push(text.replace(/\r\n?/g, '\n'));
@@ -41,10 +43,15 @@ const isHash = (source: string) => /^'sha(256|384|512)-/.test(source);
  * The hash sources a policy's `script-src` lacks for these inline scripts, and the ones it has
  * that none of them needs.
  */
-export function compareScriptHashes(policy: string, scripts: readonly string[]): { missing: string[]; unused: string[] } {
+export function compareScriptHashes(
+	policy: string,
+	scripts: readonly string[],
+): { missing: string[]; unused: string[] } {
 	const directives = parsePolicy(policy);
 	// Without script-src, browsers take default-src for scripts.
-	const allowed = new Set((directives.get('script-src') ?? directives.get('default-src') ?? []).filter(isHash));
+	const allowed = new Set(
+		(directives.get('script-src') ?? directives.get('default-src') ?? []).filter(isHash),
+	);
 	const needed = new Set(scripts.map(hashSource));
 	return {
 		missing: [...needed].filter((hash) => !allowed.has(hash)).sort(),
@@ -60,7 +67,9 @@ export function withScriptHashes(policy: string, hashes: readonly string[]): str
 		.map((directive) => {
 			const [name, ...sources] = directive.trim().split(/\s+/);
 			if (name?.toLowerCase() !== 'script-src') return directive.trim();
-			return [name, ...sources.filter((source) => !isHash(source)), ...[...hashes].sort()].join(' ');
+			return [name, ...sources.filter((source) => !isHash(source)), ...[...hashes].sort()].join(
+				' ',
+			);
 		})
 		.join('; ');
 }

@@ -30,7 +30,12 @@ export function parseHeadersFile(text: string): HeaderRule[] {
 
 /** `/_astro/*` matches `/_astro/x.js`; `*` matches any run of characters. */
 function matches(pattern: string, path: string): boolean {
-	const regex = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+	const regex = new RegExp(
+		`^${pattern
+			.split('*')
+			.map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+			.join('.*')}$`,
+	);
 	return regex.test(path);
 }
 
@@ -39,7 +44,8 @@ export function headersFor(rules: readonly HeaderRule[], path: string): Record<s
 	for (const rule of rules) {
 		if (!matches(rule.pattern, path)) continue;
 		for (const name of rule.detach) delete headers[name];
-		for (const [name, value] of rule.set) headers[name] = headers[name] ? `${headers[name]}, ${value}` : value;
+		for (const [name, value] of rule.set)
+			headers[name] = headers[name] ? `${headers[name]}, ${value}` : value;
 	}
 	return headers;
 }

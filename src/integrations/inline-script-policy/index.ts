@@ -18,7 +18,11 @@ import { compareScriptHashes, hashSource, inlineScripts, withScriptHashes } from
 import { headersFor, parseHeadersFile } from './headers-file.ts';
 
 /** `metrics/index.html` is served at `/metrics/`, `404.html` at `/404.html`. */
-const urlPathOf = (file: string) => `/${file.split('\\').join('/').replace(/(^|\/)index\.html$/, '$1')}`;
+const urlPathOf = (file: string) =>
+	`/${file
+		.split('\\')
+		.join('/')
+		.replace(/(^|\/)index\.html$/, '$1')}`;
 
 export function inlineScriptPolicy(): AstroIntegration {
 	return {
@@ -34,8 +38,13 @@ export function inlineScriptPolicy(): AstroIntegration {
 				};
 				const pages = readdirSync(outDir, { recursive: true, encoding: 'utf8' })
 					.filter((file) => file.endsWith('.html'))
-					.map((file) => ({ path: urlPathOf(file), scripts: inlineScripts(readFileSync(join(outDir, file), 'utf8')) }));
-				const missing = new Set(pages.flatMap((page) => compareScriptHashes(policyFor(page.path), page.scripts).missing));
+					.map((file) => ({
+						path: urlPathOf(file),
+						scripts: inlineScripts(readFileSync(join(outDir, file), 'utf8')),
+					}));
+				const missing = new Set(
+					pages.flatMap((page) => compareScriptHashes(policyFor(page.path), page.scripts).missing),
+				);
 				const allScripts = pages.flatMap((page) => page.scripts);
 				const sitePolicy = policyFor('/');
 				if (missing.size > 0) {
@@ -47,8 +56,13 @@ export function inlineScriptPolicy(): AstroIntegration {
 				}
 				// A hash that only the other build (root or sub-path) needs is fine: say so, do not fail.
 				const { unused } = compareScriptHashes(sitePolicy, allScripts);
-				if (unused.length > 0) logger.warn(`No page of this build needs these script-src hashes of _headers: ${unused.join(' ')}`);
-				logger.info(`Every inline script of the ${pages.length} pages is allowed by a hash in the Content-Security-Policy of _headers.`);
+				if (unused.length > 0)
+					logger.warn(
+						`No page of this build needs these script-src hashes of _headers: ${unused.join(' ')}`,
+					);
+				logger.info(
+					`Every inline script of the ${pages.length} pages is allowed by a hash in the Content-Security-Policy of _headers.`,
+				);
 			},
 		},
 	};

@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { notePlace, overlaps } from './note-placement.ts';
 
-const box = (left: number, top: number, right: number, bottom: number) => ({ left, top, right, bottom });
+const box = (left: number, top: number, right: number, bottom: number) => ({
+	left,
+	top,
+	right,
+	bottom,
+});
 // A 1280 × 720 window: the note's two places, bottom right and top right under the header.
 const places = { bottom: box(860, 650, 1264, 704), top: box(860, 80, 1264, 134) };
 

@@ -12,7 +12,8 @@ export interface Box {
 
 export type NotePlace = 'bottom' | 'top' | 'none';
 
-export const overlaps = (a: Box, b: Box): boolean => a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top;
+export const overlaps = (a: Box, b: Box): boolean =>
+	a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top;
 
 /** `focused` is the focused element's box, or none when focus is on nothing the note could hide. */
 export function notePlace(focused: Box | undefined, places: { bottom: Box; top: Box }): NotePlace {

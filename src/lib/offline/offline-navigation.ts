@@ -23,8 +23,15 @@ export const offlineNavigationPlugin = {
 		// No answer here: the next plugin's fallback (the precached 404 page) is the answer.
 		return undefined;
 	},
-	handlerWillRespond: async ({ response, state }: CallbackParam & { response: Response }): Promise<Response> =>
+	handlerWillRespond: async ({
+		response,
+		state,
+	}: CallbackParam & { response: Response }): Promise<Response> =>
 		state?.['notFound'] && response.ok
-			? new Response(response.body, { status: 404, statusText: 'Not Found', headers: response.headers })
+			? new Response(response.body, {
+					status: 404,
+					statusText: 'Not Found',
+					headers: response.headers,
+				})
 			: response,
 };

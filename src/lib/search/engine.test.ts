@@ -1,13 +1,24 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createSearchEngine, type Pagefind, type PagefindResult, type SearchOutcome } from './engine.ts';
+import {
+	createSearchEngine,
+	type Pagefind,
+	type PagefindResult,
+	type SearchOutcome,
+} from './engine.ts';
 import { wordsOf, type SearchAlias } from './query.ts';
 import { normalizeText, type SearchPage } from './terms.ts';
 
 const base = '/docs/';
 
 /** A page of `search-terms.json`: its text holds its title and its sheet code, as searchPages writes it. */
-const page = (slug: string, title: string, text: string, code: string[] = [], more: Partial<SearchPage> = {}): SearchPage => ({
+const page = (
+	slug: string,
+	title: string,
+	text: string,
+	code: string[] = [],
+	more: Partial<SearchPage> = {},
+): SearchPage => ({
 	slug,
 	title,
 	summary: `${title}.`,
@@ -20,17 +31,36 @@ const page = (slug: string, title: string, text: string, code: string[] = [], mo
 });
 
 const pages = [
-	page('gunicorn', 'Gunicorn Config', 'workers and graceful_timeout', ['# gunicorn.conf.py', 'graceful_timeout = 30', 'preload_app = True']),
-	page('kubernetes', 'Kubernetes Deployment', 'a rolling deployment', ['kind: Deployment  # kubernetes']),
-	page('quick-commands', 'Quick Commands', 'for k8s clusters', ['kubectl get pods  # k8s', 'kubectl rollout undo deployment/app']),
-	page('dockerfile', 'Dockerfile', 'uv sync --frozen builds the image', ['RUN uv sync --frozen', 'RUN groupadd -r app'], { hardenedCode: ['RUN uv sync --locked', 'RUN groupadd -r app'] }),
+	page('gunicorn', 'Gunicorn Config', 'workers and graceful_timeout', [
+		'# gunicorn.conf.py',
+		'graceful_timeout = 30',
+		'preload_app = True',
+	]),
+	page('kubernetes', 'Kubernetes Deployment', 'a rolling deployment', [
+		'kind: Deployment  # kubernetes',
+	]),
+	page('quick-commands', 'Quick Commands', 'for k8s clusters', [
+		'kubectl get pods  # k8s',
+		'kubectl rollout undo deployment/app',
+	]),
+	page(
+		'dockerfile',
+		'Dockerfile',
+		'uv sync --frozen builds the image',
+		['RUN uv sync --frozen', 'RUN groupadd -r app'],
+		{ hardenedCode: ['RUN uv sync --locked', 'RUN groupadd -r app'] },
+	),
 	page('logging', 'Logging', 'the request duration on each line'),
 	page('metrics', 'Metrics', 'p99 of the request duration'),
-	page('opentelemetry', 'OpenTelemetry', 'traces and spans', [], { summary: 'Traces & spans <OTLP>.', hardenedCode: ['endpoint = os.getenv("OTEL_EXPORTER_OTLP_ENDPOINT")'] }),
+	page('opentelemetry', 'OpenTelemetry', 'traces and spans', [], {
+		summary: 'Traces & spans <OTLP>.',
+		hardenedCode: ['endpoint = os.getenv("OTEL_EXPORTER_OTLP_ENDPOINT")'],
+	}),
 	page('health-checks', 'Health Checks', '/healthz and /readyz'),
 ];
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeHtml = (text: string) =>
+	text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * Pagefind as the engine sees it, over the pages' text: a page is found when each word of the
@@ -50,8 +80,10 @@ function fakePagefind(answersAfter?: Promise<void>) {
 			const results: PagefindResult[] = [];
 			for (const { slug, title, text } of pages) {
 				const tokens = text.split(/\s+/);
-				const matching = (word: string, token: string) => wordsOf(token).some((part) => part.startsWith(word));
-				const prefixOf = (word: string, token: string) => wordsOf(token).some((part) => word.startsWith(part));
+				const matching = (word: string, token: string) =>
+					wordsOf(token).some((part) => part.startsWith(word));
+				const prefixOf = (word: string, token: string) =>
+					wordsOf(token).some((part) => word.startsWith(part));
 				const marked = new Set<string>();
 				const found = wordsOf(term).every((word) => {
 					const hits = tokens.filter((token) => matching(word, token));
@@ -60,8 +92,15 @@ function fakePagefind(answersAfter?: Promise<void>) {
 					return fallback.length > 0;
 				});
 				if (!found) continue;
-				const excerpt = tokens.map((token) => (marked.has(token) ? `<mark>${escapeHtml(token)}</mark>` : escapeHtml(token))).join(' ');
-				results.push({ id: slug, data: async () => ({ url: `${base}${slug}/`, excerpt, meta: { title }, sub_results: [] }) });
+				const excerpt = tokens
+					.map((token) =>
+						marked.has(token) ? `<mark>${escapeHtml(token)}</mark>` : escapeHtml(token),
+					)
+					.join(' ');
+				results.push({
+					id: slug,
+					data: async () => ({ url: `${base}${slug}/`, excerpt, meta: { title }, sub_results: [] }),
+				});
 			}
 			return { results };
 		},
@@ -81,7 +120,11 @@ function engineOver(answersAfter?: Promise<void>) {
 		loads++;
 		return { pagefind: fake.pagefind, pages };
 	};
-	return { engine: createSearchEngine({ load, base, aliases }), calls: fake.calls, loads: () => loads };
+	return {
+		engine: createSearchEngine({ load, base, aliases }),
+		calls: fake.calls,
+		loads: () => loads,
+	};
 }
 
 /** The outcome, which must be found results. */
@@ -89,7 +132,8 @@ function found(outcome: SearchOutcome | undefined) {
 	assert.equal(outcome?.kind, 'found', `found nothing: ${JSON.stringify(outcome)}`);
 	return outcome as Extract<SearchOutcome, { kind: 'found' }>;
 }
-const slugs = (outcome: SearchOutcome | undefined) => found(outcome).results.map((result) => result.slug);
+const slugs = (outcome: SearchOutcome | undefined) =>
+	found(outcome).results.map((result) => result.slug);
 
 describe('the search engine’s loading', () => {
 	it('loads Pagefind once, with the site’s base path, and tries again after a failed load', async () => {
@@ -162,7 +206,16 @@ describe('what the search engine finds', () => {
 		const outcome = found(await engine.search('gunicron'));
 		assert.equal(outcome.corrected, 'gunicorn');
 		assert.deepEqual(calls.searches, ['gunicron', 'gunicorn']);
-		assert.deepEqual(outcome.results.map(({ slug, term, code }) => ({ slug, term, code })), [{ slug: 'gunicorn', term: 'gunicorn', code: { line: '# gunicorn.conf.py', term: 'gunicorn' } }]);
+		assert.deepEqual(
+			outcome.results.map(({ slug, term, code }) => ({ slug, term, code })),
+			[
+				{
+					slug: 'gunicorn',
+					term: 'gunicorn',
+					code: { line: '# gunicorn.conf.py', term: 'gunicorn' },
+				},
+			],
+		);
 	});
 
 	it('leaves out a page Pagefind reached by a prefix of the word only', async () => {
@@ -187,15 +240,28 @@ describe('what the search engine finds', () => {
 		const [result, ...others] = found(await engine.search('OTEL_EXPORTER_OTLP_ENDPOINT')).results;
 		assert.deepEqual(others, []);
 		assert.equal(result?.slug, 'opentelemetry');
-		assert.deepEqual(result?.data, { url: '/docs/opentelemetry/', excerpt: 'Traces &amp; spans &lt;OTLP&gt;.', meta: { title: 'OpenTelemetry' }, sub_results: [] });
+		assert.deepEqual(result?.data, {
+			url: '/docs/opentelemetry/',
+			excerpt: 'Traces &amp; spans &lt;OTLP&gt;.',
+			meta: { title: 'OpenTelemetry' },
+			sub_results: [],
+		});
 		// Only the hardened template has the line: the result says which tab shows it.
-		assert.deepEqual(result?.code, { line: 'endpoint = os.getenv("OTEL_EXPORTER_OTLP_ENDPOINT")', variant: 'Hardened', term: 'OTEL_EXPORTER_OTLP_ENDPOINT' });
+		assert.deepEqual(result?.code, {
+			line: 'endpoint = os.getenv("OTEL_EXPORTER_OTLP_ENDPOINT")',
+			variant: 'Hardened',
+			term: 'OTEL_EXPORTER_OTLP_ENDPOINT',
+		});
 	});
 
 	it('says which tab shows a line the other one changed', async () => {
 		const { engine } = engineOver();
 		const [result] = found(await engine.search('uv sync --frozen')).results;
-		assert.deepEqual(result?.code, { line: 'RUN uv sync --frozen', variant: 'Cheat sheet', term: 'uv sync --frozen' });
+		assert.deepEqual(result?.code, {
+			line: 'RUN uv sync --frozen',
+			variant: 'Cheat sheet',
+			term: 'uv sync --frozen',
+		});
 	});
 
 	it('offers the closest words and every section when nothing matches', async () => {

@@ -5,8 +5,23 @@
  * and the code lines of `search-terms.json`. Pure: Pagefind and the pages come from `load`.
  */
 import { excerptSegments } from './excerpt.ts';
-import { closestWords, correctTypos, expandQuery, isSearchable, vocabularyOf, wordsOf, type SearchAlias } from './query.ts';
-import { codeHoldsPhrase, matchesQuery, matchingCode, phraseStrength, rankResults, type CodeMatch } from './rank.ts';
+import {
+	closestWords,
+	correctTypos,
+	expandQuery,
+	isSearchable,
+	vocabularyOf,
+	wordsOf,
+	type SearchAlias,
+} from './query.ts';
+import {
+	codeHoldsPhrase,
+	matchesQuery,
+	matchingCode,
+	phraseStrength,
+	rankResults,
+	type CodeMatch,
+} from './rank.ts';
 import type { SearchPage } from './terms.ts';
 
 /** The part of Pagefind's API the engine uses (`pagefind.js`). */
@@ -91,7 +106,11 @@ export function createSearchEngine({ load, base, aliases }: EngineOptions): Sear
 				const { pagefind, pages } = await load();
 				await pagefind.options({ baseUrl: base, excerptLength: 18 });
 				await pagefind.init();
-				return { pagefind, pages: new Map(pages.map((page) => [page.slug, page])), vocabulary: vocabularyOf(pages.map((page) => page.text)) };
+				return {
+					pagefind,
+					pages: new Map(pages.map((page) => [page.slug, page])),
+					vocabulary: vocabularyOf(pages.map((page) => page.text)),
+				};
 			})();
 			// A failed load is tried again next time.
 			loading.catch(() => (loading = undefined));
@@ -102,7 +121,9 @@ export function createSearchEngine({ load, base, aliases }: EngineOptions): Sear
 	const slugOf = (url: string) => {
 		// Pagefind's URLs are paths, which any origin resolves alike.
 		const path = new URL(url, 'https://localhost').pathname;
-		return path.startsWith(base) ? path.slice(base.length).replace(/\/$/, '') || undefined : undefined;
+		return path.startsWith(base)
+			? path.slice(base.length).replace(/\/$/, '') || undefined
+			: undefined;
 	};
 
 	/** Every page found by the query or one of its aliases, once, the query's own first. */
@@ -110,11 +131,22 @@ export function createSearchEngine({ load, base, aliases }: EngineOptions): Sear
 		const searches = expandQuery(query, aliases);
 		const lists = await Promise.all(
 			searches.map(async ({ query: term, alias }) =>
-				Promise.all(((await engine.pagefind.search(term))?.results ?? []).map(async (result) => ({ id: result.id, data: await result.data(), alias, term }))),
+				Promise.all(
+					((await engine.pagefind.search(term))?.results ?? []).map(async (result) => ({
+						id: result.id,
+						data: await result.data(),
+						alias,
+						term,
+					})),
+				),
 			),
 		);
 		const marked = (data: PagefindData) =>
-			[data.excerpt, ...data.sub_results.map((part) => part.excerpt)].flatMap((excerpt) => excerptSegments(excerpt).filter((segment) => segment.marked).map((segment) => segment.text));
+			[data.excerpt, ...data.sub_results.map((part) => part.excerpt)].flatMap((excerpt) =>
+				excerptSegments(excerpt)
+					.filter((segment) => segment.marked)
+					.map((segment) => segment.text),
+			);
 		// Matches of a prefix only are left out before pages found twice are merged, so that a page
 		// the typed word reached only by a prefix still comes through its alias.
 		const unique = new Map<string, Result>();
@@ -129,9 +161,27 @@ export function createSearchEngine({ load, base, aliases }: EngineOptions): Sear
 		// lines say which pages do.
 		if (query.trim().length >= 3) {
 			for (const page of engine.pages.values()) {
-				if ((phraseStrength(query, page) === 0 && !codeHoldsPhrase(query, page)) || [...unique.values()].some((item) => item.slug === page.slug)) continue;
-				const excerpt = page.summary.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-				unique.set(`sheet:${page.slug}`, { data: { url: `${base}${page.slug}/`, excerpt, meta: { title: page.title }, sub_results: [] }, alias: false, term: query, slug: page.slug, hits: 1 });
+				if (
+					(phraseStrength(query, page) === 0 && !codeHoldsPhrase(query, page)) ||
+					[...unique.values()].some((item) => item.slug === page.slug)
+				)
+					continue;
+				const excerpt = page.summary
+					.replace(/&/g, '&amp;')
+					.replace(/</g, '&lt;')
+					.replace(/>/g, '&gt;');
+				unique.set(`sheet:${page.slug}`, {
+					data: {
+						url: `${base}${page.slug}/`,
+						excerpt,
+						meta: { title: page.title },
+						sub_results: [],
+					},
+					alias: false,
+					term: query,
+					slug: page.slug,
+					hits: 1,
+				});
 			}
 		}
 		const meanings = searches.filter((search) => search.alias).map((search) => search.query);
@@ -176,10 +226,18 @@ export function createSearchEngine({ load, base, aliases }: EngineOptions): Sear
 			}
 			if (id !== latest) return undefined;
 			if (results.length === 0) {
-				const sections = [...engine.pages.values()].map((page) => ({ title: page.title, url: `${base}${page.slug}/` }));
+				const sections = [...engine.pages.values()].map((page) => ({
+					title: page.title,
+					url: `${base}${page.slug}/`,
+				}));
 				return { kind: 'none', closestWords: closestWords(query, engine.vocabulary), sections };
 			}
-			return { kind: 'found', results: results.map((result) => withCode(result, query, engine.pages)), corrected, someWords };
+			return {
+				kind: 'found',
+				results: results.map((result) => withCode(result, query, engine.pages)),
+				corrected,
+				someWords,
+			};
 		},
 	};
 }

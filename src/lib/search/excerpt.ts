@@ -5,9 +5,19 @@
  */
 import type { Segment } from './rank.ts';
 
-const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&#39;': "'", '&#x27;': "'" };
+const ENTITIES: Record<string, string> = {
+	'&lt;': '<',
+	'&gt;': '>',
+	'&amp;': '&',
+	'&quot;': '"',
+	'&#39;': "'",
+	'&#x27;': "'",
+};
 
-const unescape = (html: string) => html.replace(/<[^>]*>/g, '').replace(/&(?:lt|gt|amp|quot|#39|#x27);/g, (entity) => ENTITIES[entity] ?? entity);
+const unescape = (html: string) =>
+	html
+		.replace(/<[^>]*>/g, '')
+		.replace(/&(?:lt|gt|amp|quot|#39|#x27);/g, (entity) => ENTITIES[entity] ?? entity);
 
 /**
  * The excerpt in pieces. Pagefind marks a whole whitespace-separated token (`Kubernetes.`,
@@ -19,7 +29,8 @@ export function excerptSegments(html: string): Segment[] {
 		.filter((part) => part !== '')
 		.flatMap((part): Segment[] => {
 			if (!part.startsWith('<mark>')) return [{ text: unescape(part), marked: false }];
-			const [, before = '', word = '', after = ''] = /^([^\p{L}\p{N}_]*)([\s\S]*?)([^\p{L}\p{N}_]*)$/u.exec(unescape(part.slice(6, -7))) ?? [];
+			const [, before = '', word = '', after = ''] =
+				/^([^\p{L}\p{N}_]*)([\s\S]*?)([^\p{L}\p{N}_]*)$/u.exec(unescape(part.slice(6, -7))) ?? [];
 			return [
 				{ text: before, marked: false },
 				{ text: word, marked: true },

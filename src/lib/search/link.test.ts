@@ -23,7 +23,8 @@ describe('searchQueryFrom', () => {
 
 describe('isTypingInto', () => {
 	it('is true for fields and editable text, false elsewhere', () => {
-		for (const tagName of ['INPUT', 'TEXTAREA', 'SELECT']) assert.equal(isTypingInto({ tagName }), true);
+		for (const tagName of ['INPUT', 'TEXTAREA', 'SELECT'])
+			assert.equal(isTypingInto({ tagName }), true);
 		assert.equal(isTypingInto({ tagName: 'DIV', isContentEditable: true }), true);
 		assert.equal(isTypingInto({ tagName: 'BODY', isContentEditable: false }), false);
 		assert.equal(isTypingInto(null), false);

@@ -11,7 +11,12 @@ export function searchQueryFrom(search: string): string | undefined {
 }
 
 /** Whether a key press is text going into a field, which a page shortcut must not take. */
-export function isTypingInto(target: { tagName?: string; isContentEditable?: boolean } | null): boolean {
+export function isTypingInto(
+	target: { tagName?: string; isContentEditable?: boolean } | null,
+): boolean {
 	if (!target) return false;
-	return target.isContentEditable === true || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName ?? '');
+	return (
+		target.isContentEditable === true ||
+		['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName ?? '')
+	);
 }

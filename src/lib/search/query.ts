@@ -26,15 +26,24 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  * The searches to run for a query: the query itself, then, for each alias term it contains
  * (as whole words), the query with that term replaced by each of the alias's meanings.
  */
-export function expandQuery(query: string, aliases: readonly SearchAlias[]): { query: string; alias: boolean }[] {
+export function expandQuery(
+	query: string,
+	aliases: readonly SearchAlias[],
+): { query: string; alias: boolean }[] {
 	const searches = [{ query, alias: false }];
 	for (const alias of aliases) {
 		for (const term of alias.terms) {
-			const pattern = new RegExp(`(^|[^\\p{L}\\p{N}_])${escapeRegExp(term)}(?=$|[^\\p{L}\\p{N}_])`, 'iu');
+			const pattern = new RegExp(
+				`(^|[^\\p{L}\\p{N}_])${escapeRegExp(term)}(?=$|[^\\p{L}\\p{N}_])`,
+				'iu',
+			);
 			if (!pattern.test(query)) continue;
 			for (const meaning of alias.means) {
-				const expanded = query.replace(pattern, (_, before: string) => `${before}${meaning}`).trim();
-				if (!searches.some((search) => search.query === expanded)) searches.push({ query: expanded, alias: true });
+				const expanded = query
+					.replace(pattern, (_, before: string) => `${before}${meaning}`)
+					.trim();
+				if (!searches.some((search) => search.query === expanded))
+					searches.push({ query: expanded, alias: true });
 			}
 		}
 	}
@@ -54,8 +63,13 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
 		let best = i;
 		for (let j = 1; j <= b.length; j++) {
 			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-			let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, (before[j - 2] ?? 0) + 1);
+			let value = Math.min(
+				(previous[j] ?? 0) + 1,
+				(current[j - 1] ?? 0) + 1,
+				(previous[j - 1] ?? 0) + cost,
+			);
+			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+				value = Math.min(value, (before[j - 2] ?? 0) + 1);
 			current.push(value);
 			best = Math.min(best, value);
 		}
@@ -75,16 +89,25 @@ export const MIN_TYPO_WORD = 5;
  * one word it does use that is one edit away (the most frequent, if several); `undefined` when
  * nothing was corrected.
  */
-export function correctTypos(query: string, vocabulary: ReadonlyMap<string, number>): string | undefined {
+export function correctTypos(
+	query: string,
+	vocabulary: ReadonlyMap<string, number>,
+): string | undefined {
 	let corrected = query;
 	let changed = false;
 	const words = [...vocabulary.keys()];
 	for (const word of new Set(wordsOf(query))) {
 		// A word of the sheet, or the start of one (still being typed), is no typo.
-		if (word.length < MIN_TYPO_WORD || vocabulary.has(word) || words.some((known) => known.startsWith(word))) continue;
+		if (
+			word.length < MIN_TYPO_WORD ||
+			vocabulary.has(word) ||
+			words.some((known) => known.startsWith(word))
+		)
+			continue;
 		let best: [string, number] | undefined;
 		for (const [candidate, count] of vocabulary) {
-			if (editDistance(word, candidate, 1) === 1 && (!best || count > best[1])) best = [candidate, count];
+			if (editDistance(word, candidate, 1) === 1 && (!best || count > best[1]))
+				best = [candidate, count];
 		}
 		if (!best) continue;
 		corrected = corrected.replace(new RegExp(escapeRegExp(word), 'gi'), best[0]);
@@ -98,7 +121,11 @@ export function correctTypos(query: string, vocabulary: ReadonlyMap<string, numb
  * a word of up to five letters, two for a longer one, and never a word of under four letters
  * (`asdf` offered `and`).
  */
-export function closestWords(query: string, vocabulary: ReadonlyMap<string, number>, count = 3): string[] {
+export function closestWords(
+	query: string,
+	vocabulary: ReadonlyMap<string, number>,
+	count = 3,
+): string[] {
 	const scored: Array<[string, number, number]> = [];
 	for (const word of new Set(wordsOf(query))) {
 		if (word.length < 4) continue;

@@ -42,7 +42,9 @@ export function codeHoldsPhrase(query: string, page: SearchPage | undefined): bo
 	const phrase = normalizeText(query);
 	if (!page || wordsOf(phrase).length === 0) return false;
 	const pattern = startsAWord(phrase);
-	return [...page.code, ...page.addedCode, ...page.hardenedCode].some((line) => pattern.test(normalizeText(line)));
+	return [...page.code, ...page.addedCode, ...page.hardenedCode].some((line) =>
+		pattern.test(normalizeText(line)),
+	);
 }
 
 /**
@@ -51,7 +53,12 @@ export function codeHoldsPhrase(query: string, page: SearchPage | undefined): bo
  * found it), found through an alias elsewhere (a production note, a hardened template), the rest.
  * Within a group, a page more of the searches found comes first, then Pagefind's order.
  */
-export function rankResults<T extends Ranked>(results: readonly T[], query: string, pages: ReadonlyMap<string, SearchPage>, meanings: readonly string[] = []): T[] {
+export function rankResults<T extends Ranked>(
+	results: readonly T[],
+	query: string,
+	pages: ReadonlyMap<string, SearchPage>,
+	meanings: readonly string[] = [],
+): T[] {
 	const group = (result: T) => {
 		const page = result.slug === undefined ? undefined : pages.get(result.slug);
 		const strength = phraseStrength(query, page);
@@ -61,7 +68,10 @@ export function rankResults<T extends Ranked>(results: readonly T[], query: stri
 	};
 	return results
 		.map((result, order) => ({ result, order, group: group(result) }))
-		.sort((a, b) => a.group - b.group || (b.result.hits ?? 1) - (a.result.hits ?? 1) || a.order - b.order)
+		.sort(
+			(a, b) =>
+				a.group - b.group || (b.result.hits ?? 1) - (a.result.hits ?? 1) || a.order - b.order,
+		)
 		.map(({ result }) => result);
 }
 
@@ -90,7 +100,8 @@ export function matchingCode(query: string, page: SearchPage | undefined): CodeM
 	if (!page) return undefined;
 	const sheetLine = matchingLine(query, page.code);
 	if (sheetLine !== undefined) {
-		const hidden = page.hardenedCode.length > 0 && !page.hardenedCode.some((line) => line.trim() === sheetLine);
+		const hidden =
+			page.hardenedCode.length > 0 && !page.hardenedCode.some((line) => line.trim() === sheetLine);
 		return hidden ? { line: sheetLine, variant: SHEET_VARIANT } : { line: sheetLine };
 	}
 	const addedLine = matchingLine(query, page.addedCode);
@@ -108,14 +119,19 @@ export interface Segment {
 export function markMatches(text: string, query: string): Segment[] {
 	const phrase = normalizeText(query);
 	const lower = text.toLowerCase();
-	const needles = lower.includes(phrase) ? [phrase] : wordsOf(query).sort((a, b) => b.length - a.length);
+	const needles = lower.includes(phrase)
+		? [phrase]
+		: wordsOf(query).sort((a, b) => b.length - a.length);
 	const segments: Segment[] = [];
 	let at = 0;
 	let plainFrom = 0;
 	// One or two letters are marked only where a word starts: `a` marks no letter of `fastapi`.
 	const wordStart = (index: number) => index === 0 || !/[\p{L}\p{N}]/u.test(lower[index - 1] ?? '');
 	while (at < text.length) {
-		const needle = needles.find((candidate) => candidate && lower.startsWith(candidate, at) && (candidate.length > 2 || wordStart(at)));
+		const needle = needles.find(
+			(candidate) =>
+				candidate && lower.startsWith(candidate, at) && (candidate.length > 2 || wordStart(at)),
+		);
 		if (!needle) {
 			at++;
 			continue;
@@ -146,7 +162,9 @@ export function matchesQuery(marked: readonly string[], query: string): boolean 
 		while (length < a.length && a[length] === b[length]) length++;
 		return length;
 	};
-	return words.some((word) => marks.some((mark) => mark.includes(word) || sharedStart(mark, word) >= 0.75 * word.length));
+	return words.some((word) =>
+		marks.some((mark) => mark.includes(word) || sharedStart(mark, word) >= 0.75 * word.length),
+	);
 }
 
 /**

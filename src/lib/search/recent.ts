@@ -10,7 +10,10 @@ export function readRecentSearches(stored: string | null): string[] {
 		const value: unknown = JSON.parse(stored ?? '[]');
 		if (!Array.isArray(value)) return [];
 		return value
-			.filter((item): item is string => typeof item === 'string' && item.trim() !== '' && item.length <= MAX_QUERY_LENGTH)
+			.filter(
+				(item): item is string =>
+					typeof item === 'string' && item.trim() !== '' && item.length <= MAX_QUERY_LENGTH,
+			)
 			.slice(0, MAX_RECENT_SEARCHES);
 	} catch {
 		return [];
@@ -21,5 +24,8 @@ export function readRecentSearches(stored: string | null): string[] {
 export function withRecentSearch(recent: readonly string[], query: string): string[] {
 	const trimmed = query.trim().slice(0, MAX_QUERY_LENGTH);
 	if (!trimmed) return [...recent];
-	return [trimmed, ...recent.filter((item) => item.toLowerCase() !== trimmed.toLowerCase())].slice(0, MAX_RECENT_SEARCHES);
+	return [trimmed, ...recent.filter((item) => item.toLowerCase() !== trimmed.toLowerCase())].slice(
+		0,
+		MAX_RECENT_SEARCHES,
+	);
 }

@@ -53,9 +53,14 @@ function plainLine(line: string): string {
 }
 
 /** Splits the sheet at its `## ` headings and describes each section's page. */
-export function searchPages(markdown: string, sections: readonly SectionInfo[], extras: PageExtras = {}): SearchPage[] {
+export function searchPages(
+	markdown: string,
+	sections: readonly SectionInfo[],
+	extras: PageExtras = {},
+): SearchPage[] {
 	const extraHeadings = extras.headings ?? {};
-	const lines = (of: Readonly<Record<string, readonly string[]>> | undefined, slug: string) => (of?.[slug] ?? []).filter((line) => line.trim());
+	const lines = (of: Readonly<Record<string, readonly string[]>> | undefined, slug: string) =>
+		(of?.[slug] ?? []).filter((line) => line.trim());
 	const sheetLines = repairEncoding(markdown).split('\n');
 	return sections.map((section) => {
 		const start = sheetLines.indexOf(`## ${section.heading}`);
@@ -81,7 +86,15 @@ export function searchPages(markdown: string, sections: readonly SectionInfo[], 
 			title: section.heading,
 			summary: section.summary,
 			headings,
-			text: normalizeText([section.heading, ...(extraHeadings[section.slug] ?? []), section.summary, ...prose, ...code].join('\n')),
+			text: normalizeText(
+				[
+					section.heading,
+					...(extraHeadings[section.slug] ?? []),
+					section.summary,
+					...prose,
+					...code,
+				].join('\n'),
+			),
 			code,
 			hardenedCode: lines(extras.hardenedCode, section.slug),
 			addedCode: lines(extras.addedCode, section.slug),

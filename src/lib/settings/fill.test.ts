@@ -6,7 +6,14 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { defaultSpellings, settingPlaces } from '#data/setting-places.ts';
 import { allTemplates, snippets } from '#data/snippets.ts';
-import { fillTemplate, formatPlace, isCustomized, parsePlaceLine, placeProblems, placeRanges } from './fill.ts';
+import {
+	fillTemplate,
+	formatPlace,
+	isCustomized,
+	parsePlaceLine,
+	placeProblems,
+	placeRanges,
+} from './fill.ts';
 import { defaultSettings, settingKeys, type SettingValues } from './rules.ts';
 import { snippetText } from '#lib/templates/snippet.ts';
 import { unusual } from './test-fixtures.ts';
@@ -21,16 +28,24 @@ const sheetFiles = snippets.map((snippet) => snippet.file);
 function placeList(values: SettingValues = defaultSettings): string[] {
 	return sheetFiles.flatMap((file) => {
 		const lines = fillTemplate(file, fileText(file), values).split('\n');
-		return placeRanges(file, values).map((range) => `${file}:${range.line} ${range.setting} ${lines[range.line - 1]?.slice(range.start, range.end)}`);
+		return placeRanges(file, values).map(
+			(range) =>
+				`${file}:${range.line} ${range.setting} ${lines[range.line - 1]?.slice(range.start, range.end)}`,
+		);
 	});
 }
 
 describe('setting places: the map', () => {
 	it('has an entry for every template file, and only for those', () => {
 		assert.deepEqual(Object.keys(settingPlaces).sort(), [...files].sort());
-		const onDisk = readdirSync(new URL('src/snippets/', root), { recursive: true, withFileTypes: true })
+		const onDisk = readdirSync(new URL('src/snippets/', root), {
+			recursive: true,
+			withFileTypes: true,
+		})
 			.filter((entry) => entry.isFile())
-			.map((entry) => join(entry.parentPath, entry.name).slice(new URL('src/snippets/', root).pathname.length));
+			.map((entry) =>
+				join(entry.parentPath, entry.name).slice(new URL('src/snippets/', root).pathname.length),
+			);
 		assert.deepEqual(onDisk.sort(), [...files].sort());
 	});
 
@@ -59,24 +74,33 @@ describe('setting places: the map', () => {
 
 	it('every setting has at least one place', () => {
 		const used = new Set(files.flatMap((file) => placeRanges(file).map((range) => range.setting)));
-		assert.deepEqual([...settingKeys].filter((key) => !used.has(key)), []);
+		assert.deepEqual(
+			[...settingKeys].filter((key) => !used.has(key)),
+			[],
+		);
 	});
 
 	it('the hunt looks for each default itself and for every spelling a place uses', () => {
-		for (const key of settingKeys) assert.ok(defaultSpellings[key].includes(defaultSettings[key]), key);
+		for (const key of settingKeys)
+			assert.ok(defaultSpellings[key].includes(defaultSettings[key]), key);
 		for (const file of files) {
 			for (const place of settingPlaces[file]?.places ?? []) {
 				for (const segment of parsePlaceLine(place.text)) {
 					if (typeof segment === 'string') continue;
 					const shown = formatPlace(defaultSettings[segment.setting], segment.format).toLowerCase();
-					assert.ok(defaultSpellings[segment.setting].some((spelling) => spelling.toLowerCase() === shown), `${file}:${place.line} ${shown}`);
+					assert.ok(
+						defaultSpellings[segment.setting].some((spelling) => spelling.toLowerCase() === shown),
+						`${file}:${place.line} ${shown}`,
+					);
 				}
 			}
 		}
 	});
 
 	it('“not this setting” entries say why', () => {
-		for (const file of files) for (const other of settingPlaces[file]?.notSettings ?? []) assert.ok(other.why.length > 10, `${file}:${other.line}`);
+		for (const file of files)
+			for (const other of settingPlaces[file]?.notSettings ?? [])
+				assert.ok(other.why.length > 10, `${file}:${other.line}`);
 	});
 });
 
@@ -84,15 +108,24 @@ describe('setting places: the check fails when a snippet changes', () => {
 	const dockerfile = fileText('Dockerfile');
 
 	it('a declared place that no longer reads as declared', () => {
-		assert.deepEqual(placeProblems('Dockerfile', dockerfile.replace('EXPOSE 8000', 'EXPOSE 8080')), [
-			'Dockerfile:25 reads "EXPOSE 8080", declared "EXPOSE 8000"',
-		]);
+		assert.deepEqual(
+			placeProblems('Dockerfile', dockerfile.replace('EXPOSE 8000', 'EXPOSE 8080')),
+			['Dockerfile:25 reads "EXPOSE 8080", declared "EXPOSE 8000"'],
+		);
 	});
 
 	it('a line added above the places moves every one of them', () => {
 		const problems = placeProblems('Dockerfile', `# syntax=docker/dockerfile:1\n${dockerfile}`);
-		assert.ok(problems.some((problem) => problem.startsWith('Dockerfile:2 reads "# ---- Build Stage ----"')), problems.join('\n'));
-		assert.ok(problems.some((problem) => problem.startsWith('Dockerfile:3:13 "3.12" spells python')), problems.join('\n'));
+		assert.ok(
+			problems.some((problem) =>
+				problem.startsWith('Dockerfile:2 reads "# ---- Build Stage ----"'),
+			),
+			problems.join('\n'),
+		);
+		assert.ok(
+			problems.some((problem) => problem.startsWith('Dockerfile:3:13 "3.12" spells python')),
+			problems.join('\n'),
+		);
 	});
 
 	it('a default at a place that is not declared: a new port, a python3.12 path, an undeclared service name', () => {
@@ -108,12 +141,22 @@ describe('setting places: the check fails when a snippet changes', () => {
 		const text = `${snippetText(fileText('health.py'))}\n# INFO Info cp312 my_service fastapi_service app/main.py`;
 		assert.deepEqual(
 			placeProblems('health.py', text).map((problem) => problem.replace(/ spells .*/, '')),
-			['health.py:26:19 "my_service"', 'health.py:26:46 "app/main.py"', 'health.py:26:15 "312"', 'health.py:26:30 "fastapi_service"', 'health.py:26:3 "INFO"', 'health.py:26:8 "Info"'],
+			[
+				'health.py:26:19 "my_service"',
+				'health.py:26:46 "app/main.py"',
+				'health.py:26:15 "312"',
+				'health.py:26:30 "fastapi_service"',
+				'health.py:26:3 "INFO"',
+				'health.py:26:8 "Info"',
+			],
 		);
 	});
 
 	it('a “not this setting” entry whose text is gone', () => {
-		const middleware = fileText('request_logging_middleware.py').replace('logger.info("request_started")', 'logger.debug("request_started")');
+		const middleware = fileText('request_logging_middleware.py').replace(
+			'logger.info("request_started")',
+			'logger.debug("request_started")',
+		);
 		assert.deepEqual(placeProblems('request_logging_middleware.py', middleware), [
 			'request_logging_middleware.py:13 no longer holds "logger.info(" (listed as not logLevel)',
 		]);
@@ -129,7 +172,9 @@ describe('setting places: the check fails when a snippet changes', () => {
 	});
 
 	it('an unknown file or marker is an error, not a silent no-op', () => {
-		assert.deepEqual(placeProblems('nginx.conf', 'listen 8000;'), ['nginx.conf has no entry in src/data/setting-places.ts']);
+		assert.deepEqual(placeProblems('nginx.conf', 'listen 8000;'), [
+			'nginx.conf has no entry in src/data/setting-places.ts',
+		]);
 		assert.throws(() => fillTemplate('nginx.conf', 'x', defaultSettings), /no entry/);
 		assert.throws(() => parsePlaceLine('EXPOSE «ports»'), /Unknown setting/);
 		assert.throws(() => parsePlaceLine('EXPOSE «port:lower»'), /Unknown format/);
@@ -164,12 +209,19 @@ describe('fillTemplate', () => {
 					return;
 				}
 				// The line rebuilt from its text outside the ranges and the new values between.
-				const markers = parsePlaceLine(settingPlaces[file]?.places.find((place) => place.line === index + 1)?.text ?? '').flatMap((segment) => (typeof segment === 'string' ? [] : [segment]));
-				assert.deepEqual(markers.map((marker) => marker.setting), ranges.map((range) => range.setting));
+				const markers = parsePlaceLine(
+					settingPlaces[file]?.places.find((place) => place.line === index + 1)?.text ?? '',
+				).flatMap((segment) => (typeof segment === 'string' ? [] : [segment]));
+				assert.deepEqual(
+					markers.map((marker) => marker.setting),
+					ranges.map((range) => range.setting),
+				);
 				let expected = '';
 				let last = 0;
 				ranges.forEach((range, which) => {
-					expected += line.slice(last, range.start) + formatPlace(unusual[range.setting], markers[which]?.format);
+					expected +=
+						line.slice(last, range.start) +
+						formatPlace(unusual[range.setting], markers[which]?.format);
 					last = range.end;
 				});
 				expected += line.slice(last);
@@ -178,7 +230,11 @@ describe('fillTemplate', () => {
 				changedLines++;
 				// The ranges in the filled text hold exactly the new values.
 				for (const range of filledRanges.filter((candidate) => candidate.line === index + 1)) {
-					assert.equal(after[index]?.slice(range.start, range.end).toLowerCase(), unusual[range.setting].toLowerCase(), `${file}:${index + 1} ${range.setting}`);
+					assert.equal(
+						after[index]?.slice(range.start, range.end).toLowerCase(),
+						unusual[range.setting].toLowerCase(),
+						`${file}:${index + 1} ${range.setting}`,
+					);
 				}
 			});
 		}
@@ -209,27 +265,65 @@ describe('fillTemplate', () => {
 			for (const file of files) {
 				const before = fileText(file).split('\n');
 				const after = fillTemplate(file, fileText(file), values).split('\n');
-				const ownLines = new Set(placeRanges(file).filter((range) => range.setting === key).map((range) => range.line));
-				before.forEach((line, index) => assert.equal(after[index] !== line, ownLines.has(index + 1), `${key} in ${file}:${index + 1}`));
+				const ownLines = new Set(
+					placeRanges(file)
+						.filter((range) => range.setting === key)
+						.map((range) => range.line),
+				);
+				before.forEach((line, index) =>
+					assert.equal(
+						after[index] !== line,
+						ownLines.has(index + 1),
+						`${key} in ${file}:${index + 1}`,
+					),
+				);
 			}
 		}
 	});
 
 	it('reads the filled lines the sheet’s way', () => {
-		const filled = (file: string, line: number, values: Partial<SettingValues>) => fillTemplate(file, fileText(file), { ...defaultSettings, ...values }).split('\n')[line - 1];
+		const filled = (file: string, line: number, values: Partial<SettingValues>) =>
+			fillTemplate(file, fileText(file), { ...defaultSettings, ...values }).split('\n')[line - 1];
 		assert.equal(filled('Dockerfile', 2, { python: '3.13' }), 'FROM python:3.13-slim AS builder');
-		assert.equal(filled('Dockerfile', 27, { app: 'orders.api:app' }), 'CMD ["gunicorn", "orders.api:app", "-c", "gunicorn.conf.py"]');
-		assert.equal(filled('gunicorn.conf.py', 4, { port: '9000' }), `bind = f"0.0.0.0:{os.getenv('PORT', '9000')}"`);
-		assert.equal(filled('logging_config.py', 4, { logLevel: 'warning' }), 'def setup_logging(json_logs: bool = True, log_level: str = "WARNING"):');
-		assert.equal(filled('otel_setup.py', 10, { service: 'orders', version: '2.1.0' }), '    resource = Resource.create({"service.name": "orders", "service.version": "2.1.0"})');
-		assert.equal(filled('sentry_setup.py', 9, { sampleRate: '0.25' }), '    traces_sample_rate=0.25,');
-		assert.equal(filled('quick-commands.sh', 15, { deployment: 'orders-api' }), 'kubectl rollout undo deployment/orders-api  # rollback');
+		assert.equal(
+			filled('Dockerfile', 27, { app: 'orders.api:app' }),
+			'CMD ["gunicorn", "orders.api:app", "-c", "gunicorn.conf.py"]',
+		);
+		assert.equal(
+			filled('gunicorn.conf.py', 4, { port: '9000' }),
+			`bind = f"0.0.0.0:{os.getenv('PORT', '9000')}"`,
+		);
+		assert.equal(
+			filled('logging_config.py', 4, { logLevel: 'warning' }),
+			'def setup_logging(json_logs: bool = True, log_level: str = "WARNING"):',
+		);
+		assert.equal(
+			filled('otel_setup.py', 10, { service: 'orders', version: '2.1.0' }),
+			'    resource = Resource.create({"service.name": "orders", "service.version": "2.1.0"})',
+		);
+		assert.equal(
+			filled('sentry_setup.py', 9, { sampleRate: '0.25' }),
+			'    traces_sample_rate=0.25,',
+		);
+		assert.equal(
+			filled('quick-commands.sh', 15, { deployment: 'orders-api' }),
+			'kubectl rollout undo deployment/orders-api  # rollback',
+		);
 	});
 
 	it('filled Python templates are still valid Python, and the commands valid bash', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'filled-'));
 		const paths: string[] = [];
-		for (const [index, values] of [unusual, { ...defaultSettings, sampleRate: '1', logLevel: 'debug', python: '3.14', version: '0.0.1-alpha' }].entries()) {
+		for (const [index, values] of [
+			unusual,
+			{
+				...defaultSettings,
+				sampleRate: '1',
+				logLevel: 'debug',
+				python: '3.14',
+				version: '0.0.1-alpha',
+			},
+		].entries()) {
 			for (const snippet of allTemplates) {
 				const path = join(dir, `${index}-${snippet.file.replace('/', '-')}`);
 				writeFileSync(path, fillTemplate(snippet.file, fileText(snippet.file), values));
@@ -237,17 +331,45 @@ describe('fillTemplate', () => {
 				if (snippet.lang === 'bash') execFileSync('bash', ['-n', path]);
 			}
 		}
-		execFileSync('python3', ['-c', 'import ast, sys\nfor path in sys.argv[1:]: ast.parse(open(path).read(), path)', ...paths]);
+		execFileSync('python3', [
+			'-c',
+			'import ast, sys\nfor path in sys.argv[1:]: ast.parse(open(path).read(), path)',
+			...paths,
+		]);
 	});
 
 	it('refuses a value that fails its rule, and a place list that no longer fits', () => {
-		for (const [key, text] of [['service', '<img src=x onerror=alert(1)>'], ['app', 'javascript:alert'], ['port', '0'], ['python', '3.8']] as const) {
-			assert.throws(() => fillTemplate('Dockerfile', fileText('Dockerfile'), { ...defaultSettings, [key]: text }), new RegExp(`Setting ${key}:`));
+		for (const [key, text] of [
+			['service', '<img src=x onerror=alert(1)>'],
+			['app', 'javascript:alert'],
+			['port', '0'],
+			['python', '3.8'],
+		] as const) {
+			assert.throws(
+				() =>
+					fillTemplate('Dockerfile', fileText('Dockerfile'), { ...defaultSettings, [key]: text }),
+				new RegExp(`Setting ${key}:`),
+			);
 		}
-		assert.throws(() => fillTemplate('Dockerfile', fileText('Dockerfile').replace('EXPOSE 8000', 'EXPOSE 8080'), unusual), /Dockerfile line 25 reads "EXPOSE 8080", not "EXPOSE 8000": update src\/data\/setting-places\.ts/);
+		assert.throws(
+			() =>
+				fillTemplate(
+					'Dockerfile',
+					fileText('Dockerfile').replace('EXPOSE 8000', 'EXPOSE 8080'),
+					unusual,
+				),
+			/Dockerfile line 25 reads "EXPOSE 8080", not "EXPOSE 8000": update src\/data\/setting-places\.ts/,
+		);
 	});
 
 	it('fills values in their one spelling', () => {
-		assert.equal(fillTemplate('gunicorn.conf.py', fileText('gunicorn.conf.py'), { ...defaultSettings, logLevel: 'ERROR', port: ' 9000 ' }).split('\n')[14], 'loglevel = os.getenv("LOG_LEVEL", "error")');
+		assert.equal(
+			fillTemplate('gunicorn.conf.py', fileText('gunicorn.conf.py'), {
+				...defaultSettings,
+				logLevel: 'ERROR',
+				port: ' 9000 ',
+			}).split('\n')[14],
+			'loglevel = os.getenv("LOG_LEVEL", "error")',
+		);
 	});
 });

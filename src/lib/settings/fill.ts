@@ -3,10 +3,21 @@
  * `src/data/setting-places.ts` and nowhere else: no search for text in a template. At the
  * defaults a template comes back byte for byte as it is.
  */
-import { defaultSpellings, settingPlaces, type PlaceFormat, type SnippetPlaces } from '#data/setting-places.ts';
+import {
+	defaultSpellings,
+	settingPlaces,
+	type PlaceFormat,
+	type SnippetPlaces,
+} from '#data/setting-places.ts';
 import { quoted } from '#lib/quote.ts';
 import { asciiLower } from './grammars.ts';
-import { defaultSettings, settingKeys, validateSetting, type SettingKey, type SettingValues } from './rules.ts';
+import {
+	defaultSettings,
+	settingKeys,
+	validateSetting,
+	type SettingKey,
+	type SettingValues,
+} from './rules.ts';
 
 /** One place in a template's text: `line` is 1-based, `start` and `end` are UTF-16 columns in that line, `end` exclusive. */
 export interface PlaceRange {
@@ -37,8 +48,12 @@ export function parsePlaceLine(text: string): Array<string | Marker> {
 	for (const match of text.matchAll(MARKER)) {
 		const [, setting = '', format] = match;
 		if (!isSettingKey(setting)) throw new Error(`Unknown setting «${setting}» in ${quoted(text)}`);
-		if (format !== undefined && !Object.hasOwn(formats, format)) throw new Error(`Unknown format ${format} in ${quoted(text)}`);
-		segments.push(text.slice(last, match.index), format === undefined ? { setting } : { setting, format: format as PlaceFormat });
+		if (format !== undefined && !Object.hasOwn(formats, format))
+			throw new Error(`Unknown format ${format} in ${quoted(text)}`);
+		segments.push(
+			text.slice(last, match.index),
+			format === undefined ? { setting } : { setting, format: format as PlaceFormat },
+		);
 		last = match.index + match[0].length;
 	}
 	segments.push(text.slice(last));
@@ -53,7 +68,10 @@ export function formatPlace(value: string, format: PlaceFormat | undefined): str
 type LineRange = Omit<PlaceRange, 'line'> & Marker;
 
 /** A declared line with `values` put in, and where each value sits. */
-function renderLine(text: string, values: Readonly<SettingValues>): { text: string; ranges: LineRange[] } {
+function renderLine(
+	text: string,
+	values: Readonly<SettingValues>,
+): { text: string; ranges: LineRange[] } {
 	let line = '';
 	const ranges: LineRange[] = [];
 	for (const segment of parsePlaceLine(text)) {
@@ -89,11 +107,21 @@ function checked(values: Readonly<SettingValues>): SettingValues {
  * snippet's own text), by line then column. What a build-time Expressive Code plugin wraps in a
  * span, and what a page marks; Expressive Code counts lines from 0, these from 1.
  */
-export function placeRanges(file: string, values: Readonly<SettingValues> = defaultSettings): PlaceRange[] {
+export function placeRanges(
+	file: string,
+	values: Readonly<SettingValues> = defaultSettings,
+): PlaceRange[] {
 	const filled = checked(values);
 	return [...placesOf(file).places]
 		.sort((a, b) => a.line - b.line)
-		.flatMap((place) => renderLine(place.text, filled).ranges.map(({ start, end, setting }) => ({ line: place.line, start, end, setting })));
+		.flatMap((place) =>
+			renderLine(place.text, filled).ranges.map(({ start, end, setting }) => ({
+				line: place.line,
+				start,
+				end,
+				setting,
+			})),
+		);
 }
 
 /**
@@ -108,12 +136,20 @@ export function fillTemplate(file: string, text: string, values: Readonly<Settin
 		const original = lines[place.line - 1];
 		const declared = renderLine(place.text, defaultSettings);
 		if (original !== declared.text) {
-			throw new Error(`${file} line ${place.line} reads ${JSON.stringify(original)}, not ${JSON.stringify(declared.text)}: update src/data/setting-places.ts`);
+			throw new Error(
+				`${file} line ${place.line} reads ${JSON.stringify(original)}, not ${JSON.stringify(declared.text)}: update src/data/setting-places.ts`,
+			);
 		}
 		// Right to left, so the columns of the places still to fill stay valid.
 		const line = [...declared.ranges]
 			.sort((a, b) => b.start - a.start)
-			.reduce((result, range) => result.slice(0, range.start) + formatPlace(filled[range.setting], range.format) + result.slice(range.end), original);
+			.reduce(
+				(result, range) =>
+					result.slice(0, range.start) +
+					formatPlace(filled[range.setting], range.format) +
+					result.slice(range.end),
+				original,
+			);
 		lines[place.line - 1] = line;
 	}
 	return lines.join('\n');
@@ -137,21 +173,46 @@ export function placeProblems(file: string, text: string): string[] {
 	const covered: PlaceRange[] = [];
 
 	const lineNumbers = entry.places.map((place) => place.line);
-	if (new Set(lineNumbers).size !== lineNumbers.length) problems.push(`${file}: a line is declared twice`);
+	if (new Set(lineNumbers).size !== lineNumbers.length)
+		problems.push(`${file}: a line is declared twice`);
 	for (const place of entry.places) {
 		const declared = renderLine(place.text, defaultSettings);
 		const actual = lines[place.line - 1];
-		if (actual !== declared.text) problems.push(`${file}:${place.line} reads ${JSON.stringify(actual ?? null)}, declared ${JSON.stringify(declared.text)}`);
-		else covered.push(...declared.ranges.map(({ start, end, setting }) => ({ line: place.line, start, end, setting })));
+		if (actual !== declared.text)
+			problems.push(
+				`${file}:${place.line} reads ${JSON.stringify(actual ?? null)}, declared ${JSON.stringify(declared.text)}`,
+			);
+		else
+			covered.push(
+				...declared.ranges.map(({ start, end, setting }) => ({
+					line: place.line,
+					start,
+					end,
+					setting,
+				})),
+			);
 	}
 	for (const other of entry.notSettings) {
 		const line = lines[other.line - 1] ?? '';
-		const spelled = defaultSpellings[other.setting].some((spelling) => asciiLower(other.text).includes(asciiLower(spelling)));
-		if (!spelled) problems.push(`${file}:${other.line}: ${JSON.stringify(other.text)} holds no spelling of ${other.setting}'s default`);
+		const spelled = defaultSpellings[other.setting].some((spelling) =>
+			asciiLower(other.text).includes(asciiLower(spelling)),
+		);
+		if (!spelled)
+			problems.push(
+				`${file}:${other.line}: ${JSON.stringify(other.text)} holds no spelling of ${other.setting}'s default`,
+			);
 		let from = line.indexOf(other.text);
-		if (from < 0) problems.push(`${file}:${other.line} no longer holds ${JSON.stringify(other.text)} (listed as not ${other.setting})`);
+		if (from < 0)
+			problems.push(
+				`${file}:${other.line} no longer holds ${JSON.stringify(other.text)} (listed as not ${other.setting})`,
+			);
 		while (from >= 0) {
-			covered.push({ line: other.line, start: from, end: from + other.text.length, setting: other.setting });
+			covered.push({
+				line: other.line,
+				start: from,
+				end: from + other.text.length,
+				setting: other.setting,
+			});
 			from = line.indexOf(other.text, from + 1);
 		}
 	}
@@ -163,8 +224,17 @@ export function placeProblems(file: string, text: string): string[] {
 				const haystack = asciiLower(line);
 				for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
 					const end = at + needle.length;
-					const known = covered.some((range) => range.line === index + 1 && range.setting === key && range.start <= at && end <= range.end);
-					if (!known) problems.push(`${file}:${index + 1}:${at + 1} ${JSON.stringify(line.slice(at, end))} spells ${key}'s default but is no declared place and not listed as another thing`);
+					const known = covered.some(
+						(range) =>
+							range.line === index + 1 &&
+							range.setting === key &&
+							range.start <= at &&
+							end <= range.end,
+					);
+					if (!known)
+						problems.push(
+							`${file}:${index + 1}:${at + 1} ${JSON.stringify(line.slice(at, end))} spells ${key}'s default but is no declared place and not listed as another thing`,
+						);
 				}
 			});
 		}

@@ -22,7 +22,9 @@ const SEMVER =
 const PYTHON_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Python 3's hard keywords: `import class` and `app:def` can name nothing. (Soft keywords such as `match` and `type` can.) */
 const PYTHON_KEYWORDS = new Set(
-	'False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield'.split(' '),
+	'False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield'.split(
+		' ',
+	),
 );
 /** URL schemes a browser runs or renders; a module path spelled as one is refused, though nothing here is ever a link. */
 const URL_SCHEMES = new Set(['javascript', 'vbscript', 'livescript', 'data']);
@@ -40,7 +42,9 @@ export function describeCharacter(character: string): string {
 	const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
 	// Controls, spaces, invisible format characters and combining marks are named by code point alone.
 	if (/\p{M}/u.test(character)) return `the combining mark ${hex}`;
-	return /[\p{C}\p{Z}]/u.test(character) ? `the invisible character ${hex}` : `“${character}” (${hex})`;
+	return /[\p{C}\p{Z}]/u.test(character)
+		? `the invisible character ${hex}`
+		: `“${character}” (${hex})`;
 }
 
 export function firstOutside(text: string, allowed: RegExp): string | undefined {
@@ -50,7 +54,9 @@ export function firstOutside(text: string, allowed: RegExp): string | undefined 
 /** A look-alike or invisible character (`８`, `‐`, U+200B) named, for fields whose rule is digits and dots. */
 export function notAscii(text: string, what: string): string | undefined {
 	const bad = firstOutside(text, /[ -~]/);
-	return bad === undefined ? undefined : `${quoted(text)} has ${describeCharacter(bad)}, which is not ${what}.`;
+	return bad === undefined
+		? undefined
+		: `${quoted(text)} has ${describeCharacter(bad)}, which is not ${what}.`;
 }
 
 /** What is wrong, in one sentence; the field's rule is shown beside it, so the message does not repeat it. */
@@ -58,7 +64,10 @@ export function fail(problem: string): { error: string } {
 	return { error: problem };
 }
 
-export function dnsLabel(what: string, example: string): { rule: string; validate: (text: string) => Validated } {
+export function dnsLabel(
+	what: string,
+	example: string,
+): { rule: string; validate: (text: string) => Validated } {
 	const rule = DNS_LABEL_RULE;
 	return {
 		rule,
@@ -66,14 +75,21 @@ export function dnsLabel(what: string, example: string): { rule: string; validat
 			const name = text.trim();
 			if (!name) return fail(`Enter the ${what}, such as ${example}.`);
 			const bad = firstOutside(name, /[a-zA-Z0-9-]/);
-			if (bad !== undefined) return fail(`${quoted(name)} has ${describeCharacter(bad)}, which a Kubernetes name cannot hold.`);
+			if (bad !== undefined)
+				return fail(
+					`${quoted(name)} has ${describeCharacter(bad)}, which a Kubernetes name cannot hold.`,
+				);
 			if (/[A-Z]/.test(name)) {
 				const lower = asciiLower(name);
 				const fits = lower.length <= MAX_DNS_LABEL_LENGTH && !/^-|-$/.test(lower);
-				return fail(`${quoted(name)} has upper-case letters${fits ? `: write ${quoted(lower)}` : ''}.`);
+				return fail(
+					`${quoted(name)} has upper-case letters${fits ? `: write ${quoted(lower)}` : ''}.`,
+				);
 			}
-			if (name.length > MAX_DNS_LABEL_LENGTH) return fail(`${quoted(name)} is ${name.length} characters long.`);
-			if (name.startsWith('-') || name.endsWith('-')) return fail(`${quoted(name)} starts or ends with '-'.`);
+			if (name.length > MAX_DNS_LABEL_LENGTH)
+				return fail(`${quoted(name)} is ${name.length} characters long.`);
+			if (name.startsWith('-') || name.endsWith('-'))
+				return fail(`${quoted(name)} starts or ends with '-'.`);
 			return { value: name };
 		},
 	};
@@ -84,17 +100,23 @@ export const VERSION_RULE = `A semantic version (SemVer 2.0.0): MAJOR.MINOR.PATC
 export function validateVersion(text: string): Validated {
 	const version = text.trim();
 	if (!version) return fail('Enter the service version, such as 1.0.0.');
-	if (version.length > MAX_VERSION_LENGTH) return fail(`${quoted(version)} is ${version.length} characters long.`);
+	if (version.length > MAX_VERSION_LENGTH)
+		return fail(`${quoted(version)} is ${version.length} characters long.`);
 	if (SEMVER.test(version)) return { value: version };
 	const bad = firstOutside(version, /[0-9A-Za-z.+-]/);
 	if (bad === ' ' && SEMVER.test(version.replace(' ', '+'))) {
 		// `?version=1.0.0+build.5` typed by hand: a URL query reads `+` as a space.
-		return fail(`${quoted(version)} has a space; in a link, write the + before build metadata as %2B.`);
+		return fail(
+			`${quoted(version)} has a space; in a link, write the + before build metadata as %2B.`,
+		);
 	}
-	if (bad !== undefined) return fail(`${quoted(version)} has ${describeCharacter(bad)}, which a version cannot hold.`);
-	if (/^[vV]/.test(version) && SEMVER.test(version.slice(1))) return fail(`Write ${quoted(version.slice(1))}, without the v.`);
+	if (bad !== undefined)
+		return fail(`${quoted(version)} has ${describeCharacter(bad)}, which a version cannot hold.`);
+	if (/^[vV]/.test(version) && SEMVER.test(version.slice(1)))
+		return fail(`Write ${quoted(version.slice(1))}, without the v.`);
 	const core = /^[^-+]*/.exec(version)?.[0] ?? '';
-	if (!/^\d+\.\d+\.\d+$/.test(core)) return fail(`${quoted(version)} does not start with three numbers MAJOR.MINOR.PATCH.`);
+	if (!/^\d+\.\d+\.\d+$/.test(core))
+		return fail(`${quoted(version)} does not start with three numbers MAJOR.MINOR.PATCH.`);
 	if (/(^|\.)0\d/.test(core)) return fail(`${quoted(version)} has a number with a leading zero.`);
 	return fail(`${quoted(version)} is not a semantic version.`);
 }
@@ -104,7 +126,8 @@ export const APP_RULE = `As module.path:attribute, such as app.main:app: Python 
 /** What keeps `name` from being a Python name; `where` says which part of the app it is. */
 function pythonNameProblem(name: string, where: string): string | undefined {
 	const bad = firstOutside(name, /[A-Za-z0-9_]/);
-	if (bad !== undefined) return `${quoted(name)} ${where} has ${describeCharacter(bad)}, which a Python name cannot hold.`;
+	if (bad !== undefined)
+		return `${quoted(name)} ${where} has ${describeCharacter(bad)}, which a Python name cannot hold.`;
 	if (!PYTHON_NAME.test(name)) return `${quoted(name)} ${where} starts with a digit.`;
 	if (PYTHON_KEYWORDS.has(name)) return `${quoted(name)} ${where} is a Python keyword.`;
 	return undefined;
@@ -120,19 +143,28 @@ export function validateApp(text: string): Validated {
 	if (parts.length === 1) {
 		// Suggest `<module>:app` only where the module path would pass.
 		const suggestion = validateApp(`${app}:app`);
-		return fail(`${quoted(app)} has no colon before the app’s name${'value' in suggestion ? `, as in ${quoted(suggestion.value)}` : ''}.`);
+		return fail(
+			`${quoted(app)} has no colon before the app’s name${'value' in suggestion ? `, as in ${quoted(suggestion.value)}` : ''}.`,
+		);
 	}
 	if (parts.length > 2) return fail(`${quoted(app)} has more than one colon.`);
 	const [modulePath = '', attribute = ''] = parts;
-	if (URL_SCHEMES.has(asciiLower(modulePath))) return fail(`${quoted(app)} reads as a ${asciiLower(modulePath)}: link, not a Python module.`);
+	if (URL_SCHEMES.has(asciiLower(modulePath)))
+		return fail(`${quoted(app)} reads as a ${asciiLower(modulePath)}: link, not a Python module.`);
 	if (!modulePath) return fail(`${quoted(app)} has no module path before the colon.`);
-	if (modulePath.split('.').includes('')) return fail(`The module path ${quoted(modulePath)} has an empty part: a dot at an end, or two in a row.`);
+	if (modulePath.split('.').includes(''))
+		return fail(
+			`The module path ${quoted(modulePath)} has an empty part: a dot at an end, or two in a row.`,
+		);
 	for (const name of modulePath.split('.')) {
 		const problem = pythonNameProblem(name, 'in the module path');
 		if (problem) return fail(problem);
 	}
 	if (!attribute) return fail(`${quoted(app)} has no name after the colon.`);
-	if (/^[A-Za-z_][A-Za-z0-9_]*\(\)$/.test(attribute)) return fail(`After the colon goes the app’s name only, such as ${quoted(attribute.slice(0, -2))}.`);
+	if (/^[A-Za-z_][A-Za-z0-9_]*\(\)$/.test(attribute))
+		return fail(
+			`After the colon goes the app’s name only, such as ${quoted(attribute.slice(0, -2))}.`,
+		);
 	const problem = pythonNameProblem(attribute, 'after the colon');
 	return problem ? fail(problem) : { value: app };
 }
@@ -144,7 +176,10 @@ export function validatePort(text: string): Validated {
 	if (!/^[0-9]+$/.test(port)) {
 		const lookAlike = notAscii(port, 'an ASCII digit');
 		if (lookAlike) return fail(lookAlike);
-		const parsed = parseDecimal(port, { empty: 'Enter the port, such as 8000.', notANumber: (raw) => `${quoted(raw)} is not a port number.` });
+		const parsed = parseDecimal(port, {
+			empty: 'Enter the port, such as 8000.',
+			notANumber: (raw) => `${quoted(raw)} is not a port number.`,
+		});
 		if ('error' in parsed) return fail(parsed.error);
 		if (!/^[+-]?\d+$/.test(port)) return fail(`${quoted(port)} is not a whole number.`);
 		if (parsed.value < 1 || parsed.value > 65535) return fail(`${quoted(port)} is out of range.`);
@@ -156,14 +191,16 @@ export function validatePort(text: string): Validated {
 	return { value: port };
 }
 
-export const SAMPLE_RATE_RULE = 'A plain decimal from 0 to 1, such as 0.1: the share of requests traced (0 none, 1 all).';
+export const SAMPLE_RATE_RULE =
+	'A plain decimal from 0 to 1, such as 0.1: the share of requests traced (0 none, 1 all).';
 
 export function validateSampleRate(text: string): Validated {
 	const rate = text.trim();
 	const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(rate);
 	if (percent?.[1]) {
 		const share = String(Number((Number(percent[1]) / 100).toPrecision(12)));
-		const hint = /^\d+(\.\d+)?$/.test(share) && Number(share) <= 1 ? `: write ${quoted(share)}` : '';
+		const hint =
+			/^\d+(\.\d+)?$/.test(share) && Number(share) <= 1 ? `: write ${quoted(share)}` : '';
 		return fail(`${quoted(rate)} is a percentage${hint}.`);
 	}
 	const lookAlike = notAscii(rate, 'an ASCII digit or dot');

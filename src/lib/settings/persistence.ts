@@ -36,11 +36,17 @@ function looseParamName(name: string): string {
  * links by hand. Parameters that are no setting's (`q` for search, `type` for the metrics table)
  * are left alone. A setting given twice uses its first value, and the problems say so.
  */
-export function parseSettingsFromUrl(search: string): { values: Partial<SettingValues>; problems: SettingProblem[] } {
+export function parseSettingsFromUrl(search: string): {
+	values: Partial<SettingValues>;
+	problems: SettingProblem[];
+} {
 	const given = new Map<SettingKey, Array<{ param: string; raw: string }>>();
 	for (const [param, raw] of new URLSearchParams(search)) {
-		const definition = settingDefinitions.find((entry) => looseParamName(entry.param) === looseParamName(param));
-		if (definition) given.set(definition.key, [...(given.get(definition.key) ?? []), { param, raw }]);
+		const definition = settingDefinitions.find(
+			(entry) => looseParamName(entry.param) === looseParamName(param),
+		);
+		if (definition)
+			given.set(definition.key, [...(given.get(definition.key) ?? []), { param, raw }]);
 	}
 	const values: Partial<SettingValues> = {};
 	const problems: SettingProblem[] = [];
@@ -49,21 +55,36 @@ export function parseSettingsFromUrl(search: string): { values: Partial<SettingV
 		if (!first) continue;
 		const checked = validate(first.raw);
 		if ('value' in checked) values[key] = checked.value;
-		else problems.push({ param: first.param, key, value: first.raw, message: `${label} in the link (${first.param}): ${checked.error}` });
+		else
+			problems.push({
+				param: first.param,
+				key,
+				value: first.raw,
+				message: `${label} in the link (${first.param}): ${checked.error}`,
+			});
 		const ignored = others.filter((other) => other.raw !== first.raw);
 		if (ignored.length) {
 			const list = ignored.map((other) => quoted(other.raw)).join(', ');
-			problems.push({ param: first.param, key, value: ignored[0]?.raw ?? '', message: `${label} is in the link more than once: the first value was read, not ${list}.` });
+			problems.push({
+				param: first.param,
+				key,
+				value: ignored[0]?.raw ?? '',
+				message: `${label} is in the link more than once: the first value was read, not ${list}.`,
+			});
 		}
 	}
 	return { values, problems };
 }
 
 /** `params` with the settings written in (any spelling of a setting's parameter replaced): non-default values only, in definition order; other parameters kept. */
-export function writeSettingsToParams(params: URLSearchParams, values: Partial<SettingValues>): URLSearchParams {
+export function writeSettingsToParams(
+	params: URLSearchParams,
+	values: Partial<SettingValues>,
+): URLSearchParams {
 	const next = new URLSearchParams(params);
 	const settingParams = new Set(settingDefinitions.map(({ param }) => looseParamName(param)));
-	for (const name of new Set(next.keys())) if (settingParams.has(looseParamName(name))) next.delete(name);
+	for (const name of new Set(next.keys()))
+		if (settingParams.has(looseParamName(name))) next.delete(name);
 	const changed = nonDefaultSettings(values);
 	for (const { key, param } of settingDefinitions) {
 		const value = changed[key];
@@ -82,7 +103,9 @@ export function settingsToUrlQuery(values: Partial<SettingValues>): string {
 	return settingDefinitions
 		.flatMap(({ key, param }) => {
 			const value = changed[key];
-			return value === undefined ? [] : [`${param}=${encodeURIComponent(value).replaceAll('%3A', ':')}`];
+			return value === undefined
+				? []
+				: [`${param}=${encodeURIComponent(value).replaceAll('%3A', ':')}`];
 		})
 		.join('&');
 }
@@ -112,7 +135,8 @@ export function readStoredSettings(raw: string | null): Partial<SettingValues> {
 	} catch {
 		return {};
 	}
-	if (!isRecord(data) || data['version'] !== STORAGE_VERSION || !isRecord(data['values'])) return {};
+	if (!isRecord(data) || data['version'] !== STORAGE_VERSION || !isRecord(data['values']))
+		return {};
 	const stored = data['values'];
 	const values: Partial<SettingValues> = {};
 	for (const { key, validate } of settingDefinitions) {
@@ -134,9 +158,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * values do not mix in (`loadedFromLink`). A link with none usable leaves the stored values as they
  * are. `problems` names what the link held that could not be used.
  */
-export function loadSettings(storedRaw: string | null, search: string): { values: SettingValues; problems: SettingProblem[]; loadedFromLink: boolean } {
+export function loadSettings(
+	storedRaw: string | null,
+	search: string,
+): { values: SettingValues; problems: SettingProblem[]; loadedFromLink: boolean } {
 	const fromUrl = parseSettingsFromUrl(search);
 	const loadedFromLink = Object.keys(fromUrl.values).length > 0;
-	const values = loadedFromLink ? mergeSettings(fromUrl.values) : mergeSettings(readStoredSettings(storedRaw));
+	const values = loadedFromLink
+		? mergeSettings(fromUrl.values)
+		: mergeSettings(readStoredSettings(storedRaw));
 	return { values, problems: fromUrl.problems, loadedFromLink };
 }

@@ -1,17 +1,30 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applySettingInput, defaultSettings, settingDefinition, settingDefinitions, settingKeys, validateSetting, type SettingKey } from './rules.ts';
+import {
+	applySettingInput,
+	defaultSettings,
+	settingDefinition,
+	settingDefinitions,
+	settingKeys,
+	validateSetting,
+	type SettingKey,
+} from './rules.ts';
 import { good, injections, lookAlikes, unusual } from './test-fixtures.ts';
-
 
 const value = (key: SettingKey, text: string) => {
 	const checked = validateSetting(key, text);
-	assert.ok('value' in checked, `${key} ${JSON.stringify(text)} should pass: ${'error' in checked ? checked.error : ''}`);
+	assert.ok(
+		'value' in checked,
+		`${key} ${JSON.stringify(text)} should pass: ${'error' in checked ? checked.error : ''}`,
+	);
 	return checked.value;
 };
 const error = (key: SettingKey, text: string) => {
 	const checked = validateSetting(key, text);
-	assert.ok('error' in checked, `${key} ${JSON.stringify(text)} should fail, got ${JSON.stringify(checked)}`);
+	assert.ok(
+		'error' in checked,
+		`${key} ${JSON.stringify(text)} should fail, got ${JSON.stringify(checked)}`,
+	);
 	return checked.error;
 };
 /** The message: what is wrong, without the rule (which stands beside the field). */
@@ -29,16 +42,34 @@ describe('settings', () => {
 			logLevel: 'info',
 			sampleRate: '0.1',
 		});
-		assert.deepEqual(settingDefinitions.map((definition) => definition.key), [...settingKeys]);
-		for (const definition of settingDefinitions) assert.deepEqual(definition.validate(definition.default), { value: definition.default }, definition.key);
+		assert.deepEqual(
+			settingDefinitions.map((definition) => definition.key),
+			[...settingKeys],
+		);
+		for (const definition of settingDefinitions)
+			assert.deepEqual(
+				definition.validate(definition.default),
+				{ value: definition.default },
+				definition.key,
+			);
 	});
 
 	it('URL parameters are unique and leave the site’s other parameters alone', () => {
 		const params = settingDefinitions.map((definition) => definition.param);
-		assert.deepEqual(params, ['service', 'version', 'app', 'port', 'python', 'deployment', 'log-level', 'sample-rate']);
+		assert.deepEqual(params, [
+			'service',
+			'version',
+			'app',
+			'port',
+			'python',
+			'deployment',
+			'log-level',
+			'sample-rate',
+		]);
 		assert.equal(new Set(params).size, params.length);
 		// Search (q), tables (sort, dir, filter, chip columns such as type) and Pagefind (ts).
-		for (const taken of ['q', 'sort', 'dir', 'filter', 'type', 'ts']) assert.ok(!params.includes(taken), taken);
+		for (const taken of ['q', 'sort', 'dir', 'filter', 'type', 'ts'])
+			assert.ok(!params.includes(taken), taken);
 	});
 
 	it('every setting has a label and a rule to show beside its field', () => {
@@ -58,7 +89,8 @@ describe('each rule: good values', () => {
 	}
 
 	it('trims spaces around every value', () => {
-		for (const key of settingKeys) assert.equal(value(key, `  ${defaultSettings[key]}\t`), defaultSettings[key]);
+		for (const key of settingKeys)
+			assert.equal(value(key, `  ${defaultSettings[key]}\t`), defaultSettings[key]);
 	});
 
 	it('writes the one spelling of a log level and a sample rate', () => {
@@ -81,8 +113,8 @@ describe('each rule: bad values get a message that names the rule', () => {
 			['my_service', '“my_service” has “_”, which a Kubernetes name cannot hold.'],
 			['my service', '“my service” has a space, which a Kubernetes name cannot hold.'],
 			['my.service', '“my.service” has “.”, which a Kubernetes name cannot hold.'],
-			['-orders', '“-orders” starts or ends with \'-\'.'],
-			['orders-', '“orders-” starts or ends with \'-\'.'],
+			['-orders', "“-orders” starts or ends with '-'."],
+			['orders-', "“orders-” starts or ends with '-'."],
 			['a'.repeat(64), `“${'a'.repeat(40)}…” is 64 characters long.`],
 		],
 		deployment: [
@@ -104,8 +136,14 @@ describe('each rule: bad values get a message that names the rule', () => {
 			['1.0.0+', '“1.0.0+” is not a semantic version.'],
 			['1.0.0-rc..1', '“1.0.0-rc..1” is not a semantic version.'],
 			['1.0.0_rc', '“1.0.0_rc” has “_”, which a version cannot hold.'],
-			['1.0.0 build.5', '“1.0.0 build.5” has a space; in a link, write the + before build metadata as %2B.'],
-			['1.0.0 beta', '“1.0.0 beta” has a space; in a link, write the + before build metadata as %2B.'],
+			[
+				'1.0.0 build.5',
+				'“1.0.0 build.5” has a space; in a link, write the + before build metadata as %2B.',
+			],
+			[
+				'1.0.0 beta',
+				'“1.0.0 beta” has a space; in a link, write the + before build metadata as %2B.',
+			],
 			['1 .0.0', '“1 .0.0” has a space, which a version cannot hold.'],
 			[`1.0.0-${'a'.repeat(123)}`, `“1.0.0-${'a'.repeat(34)}…” is 129 characters long.`],
 		],
@@ -115,7 +153,10 @@ describe('each rule: bad values get a message that names the rule', () => {
 			['app.main:app:x', '“app.main:app:x” has more than one colon.'],
 			[':app', '“:app” has no module path before the colon.'],
 			['app.main:', '“app.main:” has no name after the colon.'],
-			['app..main:app', 'The module path “app..main” has an empty part: a dot at an end, or two in a row.'],
+			[
+				'app..main:app',
+				'The module path “app..main” has an empty part: a dot at an end, or two in a row.',
+			],
 			['.app:app', 'The module path “.app” has an empty part: a dot at an end, or two in a row.'],
 			['app/main:app', '“app/main” in the module path has “/”, which a Python name cannot hold.'],
 			['my-app.main:app', '“my-app” in the module path has “-”, which a Python name cannot hold.'],
@@ -123,7 +164,10 @@ describe('each rule: bad values get a message that names the rule', () => {
 			['app.class:app', '“class” in the module path is a Python keyword.'],
 			['app.main:None', '“None” after the colon is a Python keyword.'],
 			['app.main:create_app()', 'After the colon goes the app’s name only, such as “create_app”.'],
-			['app.main:app.router', '“app.router” after the colon has “.”, which a Python name cannot hold.'],
+			[
+				'app.main:app.router',
+				'“app.router” after the colon has “.”, which a Python name cannot hold.',
+			],
 			['javascript:alert', '“javascript:alert” reads as a javascript: link, not a Python module.'],
 			['Data:app', '“Data:app” reads as a data: link, not a Python module.'],
 			[`${'a'.repeat(197)}:app`, `“${'a'.repeat(40)}…” is 201 characters long.`],
@@ -145,7 +189,10 @@ describe('each rule: bad values get a message that names the rule', () => {
 		],
 		python: [
 			['', 'Enter the Python version, such as 3.12.'],
-			['3.12.1', 'Give the minor version only: “3.12”, not “3.12.1”; the image python:3.12-slim follows its patch releases.'],
+			[
+				'3.12.1',
+				'Give the minor version only: “3.12”, not “3.12.1”; the image python:3.12-slim follows its patch releases.',
+			],
 			['3.8', '“3.8” is not in the list.'],
 			['3.15', '“3.15” is not in the list.'],
 			['2.7', '“2.7” is not in the list.'],
@@ -175,13 +222,15 @@ describe('each rule: bad values get a message that names the rule', () => {
 	};
 	for (const key of settingKeys) {
 		it(`${key}: ${bad[key].length} bad values, each with its reason`, () => {
-			for (const [text, expected] of bad[key]) assert.equal(problem(key, text), expected, JSON.stringify(text));
+			for (const [text, expected] of bad[key])
+				assert.equal(problem(key, text), expected, JSON.stringify(text));
 		});
 	}
 
 	it('no message repeats the rule shown beside the field', () => {
 		for (const key of settingKeys) {
-			for (const text of ['', '<x>', 'é', ...bad[key].map(([text]) => text)]) assert.ok(!error(key, text).includes(settingDefinition[key].rule), `${key} ${text}`);
+			for (const text of ['', '<x>', 'é', ...bad[key].map(([text]) => text)])
+				assert.ok(!error(key, text).includes(settingDefinition[key].rule), `${key} ${text}`);
 		}
 	});
 });
@@ -198,26 +247,86 @@ describe('no markup, script or URL scheme passes any rule', () => {
 				assert.match(message, /U\+[0-9A-F]{4}/, `${key} ${JSON.stringify(text)}: ${message}`);
 			}
 		}
-		assert.equal(problem('service', 'mу-service'), '“mу-service” has “у” (U+0443), which a Kubernetes name cannot hold.');
-		assert.equal(problem('service', 'my\u200b-service'), '“my\u200b-service” has the invisible character U+200B, which a Kubernetes name cannot hold.');
-		assert.equal(problem('service', 'my-service\u0301'), '“my-service\u0301” has the combining mark U+0301, which a Kubernetes name cannot hold.');
-		assert.equal(problem('port', '８０００'), '“８０００” has “８” (U+FF18), which is not an ASCII digit.');
-		assert.equal(problem('logLevel', 'ınfo'), '“ınfo” has “ı” (U+0131), which is not an ASCII letter.');
-		assert.equal(problem('service', 'kaf\u212Aa'), '“kaf\u212Aa” has “\u212A” (U+212A), which a Kubernetes name cannot hold.');
+		assert.equal(
+			problem('service', 'mу-service'),
+			'“mу-service” has “у” (U+0443), which a Kubernetes name cannot hold.',
+		);
+		assert.equal(
+			problem('service', 'my\u200b-service'),
+			'“my\u200b-service” has the invisible character U+200B, which a Kubernetes name cannot hold.',
+		);
+		assert.equal(
+			problem('service', 'my-service\u0301'),
+			'“my-service\u0301” has the combining mark U+0301, which a Kubernetes name cannot hold.',
+		);
+		assert.equal(
+			problem('port', '８０００'),
+			'“８０００” has “８” (U+FF18), which is not an ASCII digit.',
+		);
+		assert.equal(
+			problem('logLevel', 'ınfo'),
+			'“ınfo” has “ı” (U+0131), which is not an ASCII letter.',
+		);
+		assert.equal(
+			problem('service', 'kaf\u212Aa'),
+			'“kaf\u212Aa” has “\u212A” (U+212A), which a Kubernetes name cannot hold.',
+		);
 	});
 
 	it('a value that passes holds only ASCII letters, digits and . - _ : + (fuzzed with markup and look-alikes)', () => {
 		// The alphabet of every grammar: no <, >, ", ', &, `, =, (, ), /, \, ;, space or anything outside ASCII.
 		const safe = /^[A-Za-z0-9._:+-]+$/;
-		const pieces = ['<', '>', '"', "'", '&', '`', '=', '(', ')', '/', '\\', ';', ' ', '\n', '%3C', '&lt;', 'javascript:', 'data:', 'onerror', 'а', '‐', '８', '\u200b', '\u202e', ':', '.', '-', '_', '+', '0', '1', '3.1', 'app', 'x'];
+		const pieces = [
+			'<',
+			'>',
+			'"',
+			"'",
+			'&',
+			'`',
+			'=',
+			'(',
+			')',
+			'/',
+			'\\',
+			';',
+			' ',
+			'\n',
+			'%3C',
+			'&lt;',
+			'javascript:',
+			'data:',
+			'onerror',
+			'а',
+			'‐',
+			'８',
+			'\u200b',
+			'\u202e',
+			':',
+			'.',
+			'-',
+			'_',
+			'+',
+			'0',
+			'1',
+			'3.1',
+			'app',
+			'x',
+		];
 		let seed = 10;
-		const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-		const candidates = [...injections, ...Object.values(lookAlikes).flat(), ...Object.values(good).flat()];
+		const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+		const candidates = [
+			...injections,
+			...Object.values(lookAlikes).flat(),
+			...Object.values(good).flat(),
+		];
 		for (let round = 0; round < 3000; round++) {
 			const base = settingKeys[round % settingKeys.length]!;
 			let text = defaultSettings[base];
 			const position = Math.floor(random() * (text.length + 1));
-			text = text.slice(0, position) + pieces[Math.floor(random() * pieces.length)] + text.slice(position);
+			text =
+				text.slice(0, position) +
+				pieces[Math.floor(random() * pieces.length)] +
+				text.slice(position);
 			candidates.push(text);
 		}
 		let accepted = 0;
@@ -227,7 +336,11 @@ describe('no markup, script or URL scheme passes any rule', () => {
 				if (!('value' in checked)) continue;
 				accepted++;
 				assert.match(checked.value, safe, `${key} accepted ${JSON.stringify(text)}`);
-				assert.doesNotMatch(checked.value, /^(javascript|vbscript|livescript|data):/i, `${key} accepted ${JSON.stringify(text)}`);
+				assert.doesNotMatch(
+					checked.value,
+					/^(javascript|vbscript|livescript|data):/i,
+					`${key} accepted ${JSON.stringify(text)}`,
+				);
 			}
 		}
 		assert.ok(accepted > 100, `only ${accepted} values passed: the fuzzing proves little`);

@@ -27,7 +27,16 @@ import {
 	type Validated,
 } from './grammars.ts';
 
-export const settingKeys = ['service', 'version', 'app', 'port', 'python', 'deployment', 'logLevel', 'sampleRate'] as const;
+export const settingKeys = [
+	'service',
+	'version',
+	'app',
+	'port',
+	'python',
+	'deployment',
+	'logLevel',
+	'sampleRate',
+] as const;
 export type SettingKey = (typeof settingKeys)[number];
 export type SettingValues = Record<SettingKey, string>;
 
@@ -64,7 +73,9 @@ function validatePython(text: string): Validated {
 	if (lookAlike) return fail(lookAlike);
 	const patch = /^(\d+\.\d+)\.\d+$/.exec(version);
 	if (patch?.[1] && (pythonVersions as readonly string[]).includes(patch[1])) {
-		return fail(`Give the minor version only: ${quoted(patch[1])}, not ${quoted(version)}; the image python:${patch[1]}-slim follows its patch releases.`);
+		return fail(
+			`Give the minor version only: ${quoted(patch[1])}, not ${quoted(version)}; the image python:${patch[1]}-slim follows its patch releases.`,
+		);
 	}
 	return fail(`${quoted(version)} is not in the list.`);
 }
@@ -83,18 +94,69 @@ function validateLogLevel(text: string): Validated {
 
 export const settingDefinitions: readonly SettingDefinition[] = [
 	{ key: 'service', param: 'service', label: 'Service name', default: 'my-service', ...service },
-	{ key: 'version', param: 'version', label: 'Service version', default: '1.0.0', rule: VERSION_RULE, validate: validateVersion },
-	{ key: 'app', param: 'app', label: 'ASGI app', default: 'app.main:app', rule: APP_RULE, validate: validateApp },
-	{ key: 'port', param: 'port', label: 'Port', default: '8000', rule: PORT_RULE, validate: validatePort },
-	{ key: 'python', param: 'python', label: 'Python version', default: '3.12', rule: PYTHON_RULE, choices: pythonVersions, validate: validatePython },
-	{ key: 'deployment', param: 'deployment', label: 'Kubernetes deployment', default: 'fastapi-service', ...deployment },
-	{ key: 'logLevel', param: 'log-level', label: 'Log level', default: 'info', rule: LOG_LEVEL_RULE, choices: logLevels, validate: validateLogLevel },
-	{ key: 'sampleRate', param: 'sample-rate', label: 'Sentry traces sample rate', default: '0.1', rule: SAMPLE_RATE_RULE, validate: validateSampleRate },
+	{
+		key: 'version',
+		param: 'version',
+		label: 'Service version',
+		default: '1.0.0',
+		rule: VERSION_RULE,
+		validate: validateVersion,
+	},
+	{
+		key: 'app',
+		param: 'app',
+		label: 'ASGI app',
+		default: 'app.main:app',
+		rule: APP_RULE,
+		validate: validateApp,
+	},
+	{
+		key: 'port',
+		param: 'port',
+		label: 'Port',
+		default: '8000',
+		rule: PORT_RULE,
+		validate: validatePort,
+	},
+	{
+		key: 'python',
+		param: 'python',
+		label: 'Python version',
+		default: '3.12',
+		rule: PYTHON_RULE,
+		choices: pythonVersions,
+		validate: validatePython,
+	},
+	{
+		key: 'deployment',
+		param: 'deployment',
+		label: 'Kubernetes deployment',
+		default: 'fastapi-service',
+		...deployment,
+	},
+	{
+		key: 'logLevel',
+		param: 'log-level',
+		label: 'Log level',
+		default: 'info',
+		rule: LOG_LEVEL_RULE,
+		choices: logLevels,
+		validate: validateLogLevel,
+	},
+	{
+		key: 'sampleRate',
+		param: 'sample-rate',
+		label: 'Sentry traces sample rate',
+		default: '0.1',
+		rule: SAMPLE_RATE_RULE,
+		validate: validateSampleRate,
+	},
 ];
 
-export const settingDefinition: Readonly<Record<SettingKey, SettingDefinition>> = Object.fromEntries(
-	settingDefinitions.map((definition) => [definition.key, definition]),
-) as Record<SettingKey, SettingDefinition>;
+export const settingDefinition: Readonly<Record<SettingKey, SettingDefinition>> =
+	Object.fromEntries(
+		settingDefinitions.map((definition) => [definition.key, definition]),
+	) as Record<SettingKey, SettingDefinition>;
 
 export const defaultSettings: Readonly<SettingValues> = Object.fromEntries(
 	settingDefinitions.map((definition) => [definition.key, definition.default]),
@@ -108,9 +170,15 @@ export function validateSetting(key: SettingKey, text: string): Validated {
  * A field's new text applied to the current values: the values with it when it passes its rule,
  * else the values unchanged (templates keep the last valid value) and the message to show.
  */
-export function applySettingInput(values: SettingValues, key: SettingKey, text: string): { values: SettingValues; error?: string } {
+export function applySettingInput(
+	values: SettingValues,
+	key: SettingKey,
+	text: string,
+): { values: SettingValues; error?: string } {
 	const checked = validateSetting(key, text);
-	return 'error' in checked ? { values, error: checked.error } : { values: { ...values, [key]: checked.value } };
+	return 'error' in checked
+		? { values, error: checked.error }
+		: { values: { ...values, [key]: checked.value } };
 }
 
 /** The defaults with each layer's values over them, later layers winning. */

@@ -14,5 +14,10 @@ export function headingTag(level: number, shift = 0): HeadingTag {
 /** MDX `components` that render a page's Markdown headings `shift` levels down. */
 export function shiftedHeadings(shift: number): Partial<Record<HeadingTag, HeadingTag>> {
 	if (shift <= 0) return {};
-	return Object.fromEntries((['h2', 'h3', 'h4', 'h5', 'h6'] as const).map((tag) => [tag, headingTag(Number(tag[1]), shift)]));
+	return Object.fromEntries(
+		(['h2', 'h3', 'h4', 'h5', 'h6'] as const).map((tag) => [
+			tag,
+			headingTag(Number(tag[1]), shift),
+		]),
+	);
 }

@@ -6,14 +6,20 @@ import { sections } from '#data/sections.ts';
 import { llmsFull, llmsIndex, templatesMarkdown } from './llms.ts';
 import { parseSheet, repairEncoding } from './sheet.ts';
 
-const sheet = readFileSync(new URL('../../../source/production-deployment-cheat-sheet.md', import.meta.url), 'utf8');
+const sheet = readFileSync(
+	new URL('../../../source/production-deployment-cheat-sheet.md', import.meta.url),
+	'utf8',
+);
 const parsed = parseSheet(repairEncoding(sheet));
 const allNotes = Object.values(productionNotes).flat();
 
 describe('production notes', () => {
 	it('belong to known sections, and every section has some', () => {
 		const slugs = sections.map((section) => section.slug);
-		assert.deepEqual(Object.keys(productionNotes).filter((slug) => !slugs.includes(slug)), []);
+		assert.deepEqual(
+			Object.keys(productionNotes).filter((slug) => !slugs.includes(slug)),
+			[],
+		);
 		for (const slug of slugs) assert.ok(notesFor(slug).length > 0, slug);
 	});
 
@@ -31,7 +37,8 @@ describe('llms.txt', () => {
 		it(`links every section page and llms-full.txt under ${base}`, () => {
 			const text = llmsIndex({ sheet, sections, base });
 			assert.ok(text.startsWith('# Production Deployment Cheat Sheet\n\n> '));
-			for (const section of sections) assert.ok(text.includes(`- [${section.heading}](${base}${section.slug}/)`), section.slug);
+			for (const section of sections)
+				assert.ok(text.includes(`- [${section.heading}](${base}${section.slug}/)`), section.slug);
 			assert.ok(text.includes(`](${base}llms-full.txt)`));
 		});
 	}
@@ -41,9 +48,11 @@ describe('llms-full.txt', () => {
 	const text = llmsFull({ sheet, sections, notesFor });
 
 	it('holds every heading, code block and table row of the sheet, the dash repaired', () => {
-		for (const heading of parsed.headings) assert.ok(text.includes(`${'#'.repeat(heading.level)} ${heading.text}\n`), heading.text);
+		for (const heading of parsed.headings)
+			assert.ok(text.includes(`${'#'.repeat(heading.level)} ${heading.text}\n`), heading.text);
 		for (const block of parsed.codeBlocks) assert.ok(text.includes(block.code), block.heading);
-		for (const table of parsed.tables) for (const row of table.rows) assert.ok(text.includes(`| ${row.join(' | ')} |`), row[0]);
+		for (const table of parsed.tables)
+			for (const row of table.rows) assert.ok(text.includes(`| ${row.join(' | ')} |`), row[0]);
 		assert.ok(text.includes('**Default choice** — pre-built wheels work'));
 		assert.doesNotMatch(text, /â€/);
 	});
@@ -56,18 +65,31 @@ describe('llms-full.txt', () => {
 	});
 
 	it('appends what the per-section hook returns, after the notes', () => {
-		const extended = llmsFull({ sheet, sections, notesFor }, (section) => (section.slug === 'dockerfile' ? '### Hardened variant\n\nEXTRA' : ''));
+		const extended = llmsFull({ sheet, sections, notesFor }, (section) =>
+			section.slug === 'dockerfile' ? '### Hardened variant\n\nEXTRA' : '',
+		);
 		const at = extended.indexOf('### Hardened variant');
-		assert.ok(at > extended.indexOf('### Production notes') && at < extended.indexOf('## Gunicorn Config Template'));
+		assert.ok(
+			at > extended.indexOf('### Production notes') &&
+				at < extended.indexOf('## Gunicorn Config Template'),
+		);
 	});
 });
 
 describe('templatesMarkdown', () => {
 	it('fences each template longer than any backtick run in it, under its heading, with its versions', () => {
 		const markdown = templatesMarkdown([
-			{ heading: 'Hardened: start.sh', lang: 'bash', text: 'echo "```"', verifiedWith: 'uvicorn 0.51.0' },
+			{
+				heading: 'Hardened: start.sh',
+				lang: 'bash',
+				text: 'echo "```"',
+				verifiedWith: 'uvicorn 0.51.0',
+			},
 			{ heading: '.dockerignore', lang: 'txt', text: '.venv' },
 		]);
-		assert.equal(markdown, '### Hardened: start.sh\n\n````bash\necho "```"\n````\n\nVerified with uvicorn 0.51.0.\n\n### .dockerignore\n\n```txt\n.venv\n```');
+		assert.equal(
+			markdown,
+			'### Hardened: start.sh\n\n````bash\necho "```"\n````\n\nVerified with uvicorn 0.51.0.\n\n### .dockerignore\n\n```txt\n.venv\n```',
+		);
 	});
 });

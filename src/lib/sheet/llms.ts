@@ -32,8 +32,16 @@ export interface ExtraTemplateText {
 export function templatesMarkdown(templates: readonly ExtraTemplateText[]): string {
 	return templates
 		.map(({ heading, lang, text, verifiedWith }) => {
-			const fence = '`'.repeat(Math.max(3, ...[...text.matchAll(/`+/g)].map((run) => run[0].length + 1)));
-			return [`### ${heading}`, `${fence}${lang}\n${text}\n${fence}`, verifiedWith ? `Verified with ${verifiedWith}.` : ''].filter(Boolean).join('\n\n');
+			const fence = '`'.repeat(
+				Math.max(3, ...[...text.matchAll(/`+/g)].map((run) => run[0].length + 1)),
+			);
+			return [
+				`### ${heading}`,
+				`${fence}${lang}\n${text}\n${fence}`,
+				verifiedWith ? `Verified with ${verifiedWith}.` : '',
+			]
+				.filter(Boolean)
+				.join('\n\n');
 		})
 		.join('\n\n');
 }
@@ -64,7 +72,9 @@ export function llmsIndex({ sheet, sections, base }: Omit<LlmsInput, 'notesFor'>
 		'',
 		'## Sections',
 		'',
-		...sections.map((section) => `- [${section.heading}](${sectionHref(base, section.slug)}): ${section.summary}`),
+		...sections.map(
+			(section) => `- [${section.heading}](${sectionHref(base, section.slug)}): ${section.summary}`,
+		),
 		'',
 		'## Optional',
 		'',
@@ -78,33 +88,55 @@ export function llmsIndex({ sheet, sections, base }: Omit<LlmsInput, 'notesFor'>
 export function notesMarkdown(notes: readonly ProductionNote[]): string {
 	if (notes.length === 0) return '';
 	const items = notes.map((note) =>
-		[`- **${note.title}**`, `  - What breaks: ${note.breaks}`, `  - Fix: ${note.fix}`, `  - Source: [${note.source.label}](${note.source.url})`].join('\n'),
+		[
+			`- **${note.title}**`,
+			`  - What breaks: ${note.breaks}`,
+			`  - Fix: ${note.fix}`,
+			`  - Source: [${note.source.label}](${note.source.url})`,
+		].join('\n'),
 	);
 	return ['### Production notes', '', ...items].join('\n');
 }
 
 /** The sheet cut at its `## ` headings: the part before the first, then one part per section. */
-function splitSections(markdown: string): { preamble: string; parts: { heading: string; body: string }[] } {
+function splitSections(markdown: string): {
+	preamble: string;
+	parts: { heading: string; body: string }[];
+} {
 	const lines = markdown.split('\n');
 	const parts: { heading: string; lines: string[] }[] = [];
 	const preamble: string[] = [];
 	let inFence = false;
 	for (const line of lines) {
 		if (line.startsWith('```')) inFence = !inFence;
-		if (!inFence && line.startsWith('## ')) parts.push({ heading: line.slice(3).trim(), lines: [line] });
+		if (!inFence && line.startsWith('## '))
+			parts.push({ heading: line.slice(3).trim(), lines: [line] });
 		else (parts.at(-1)?.lines ?? preamble).push(line);
 	}
 	// The sheet separates sections with `---` rules: they are put back between sections below.
-	const trim = (block: string[]) => block.join('\n').replace(/(\n\s*---\s*)+\s*$/, '').trim();
-	return { preamble: trim(preamble), parts: parts.map((part) => ({ heading: part.heading, body: trim(part.lines) })) };
+	const trim = (block: string[]) =>
+		block
+			.join('\n')
+			.replace(/(\n\s*---\s*)+\s*$/, '')
+			.trim();
+	return {
+		preamble: trim(preamble),
+		parts: parts.map((part) => ({ heading: part.heading, body: trim(part.lines) })),
+	};
 }
 
-export function llmsFull({ sheet, sections, notesFor }: Omit<LlmsInput, 'base'>, extraMarkdown: SectionExtraMarkdown = noExtraMarkdown): string {
+export function llmsFull(
+	{ sheet, sections, notesFor }: Omit<LlmsInput, 'base'>,
+	extraMarkdown: SectionExtraMarkdown = noExtraMarkdown,
+): string {
 	const { preamble, parts } = splitSections(repairEncoding(sheet));
 	const blocks = parts.map(({ heading, body }) => {
 		const section = sections.find((entry) => entry.heading === heading);
-		if (!section) throw new Error(`The sheet's section “${heading}” is not in src/data/sections.ts`);
-		return [body, notesMarkdown(notesFor(section.slug)), extraMarkdown(section).trim()].filter(Boolean).join('\n\n');
+		if (!section)
+			throw new Error(`The sheet's section “${heading}” is not in src/data/sections.ts`);
+		return [body, notesMarkdown(notesFor(section.slug)), extraMarkdown(section).trim()]
+			.filter(Boolean)
+			.join('\n\n');
 	});
 	return `${[preamble, ...blocks].join('\n\n---\n\n')}\n`;
 }

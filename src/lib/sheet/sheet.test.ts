@@ -4,8 +4,14 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { cellText, parseSheet, repairEncoding } from './sheet.ts';
 
-const pristinePath = new URL('../../../source/production-deployment-cheat-sheet.md', import.meta.url);
-const sharedSeed = new URL('../../../../shared/seed/production-deployment-cheat-sheet.md', import.meta.url);
+const pristinePath = new URL(
+	'../../../source/production-deployment-cheat-sheet.md',
+	import.meta.url,
+);
+const sharedSeed = new URL(
+	'../../../../shared/seed/production-deployment-cheat-sheet.md',
+	import.meta.url,
+);
 const pristine = readFileSync(pristinePath, 'utf8');
 
 describe('the pristine copy of the sheet', () => {
@@ -18,7 +24,10 @@ describe('the pristine copy of the sheet', () => {
 
 describe('repairEncoding', () => {
 	it('turns the double-encoded em dash back into —', () => {
-		assert.equal(repairEncoding('**Default choice** â€” pre-built wheels work'), '**Default choice** — pre-built wheels work');
+		assert.equal(
+			repairEncoding('**Default choice** â€” pre-built wheels work'),
+			'**Default choice** — pre-built wheels work',
+		);
 	});
 
 	it('leaves no trace of Windows-1252 mojibake in the sheet and changes nothing else', () => {
@@ -34,7 +43,10 @@ describe('parseSheet', () => {
 
 	it('finds the title, the subtitle and every heading', () => {
 		assert.equal(sheet.title, 'Production Deployment Cheat Sheet');
-		assert.equal(sheet.subtitle, 'Copy-paste templates and quick-reference tables. Scan, don\'t read.');
+		assert.equal(
+			sheet.subtitle,
+			"Copy-paste templates and quick-reference tables. Scan, don't read.",
+		);
 		assert.deepEqual(
 			sheet.headings.map((heading) => `${heading.level} ${heading.text}`),
 			[
@@ -58,8 +70,16 @@ describe('parseSheet', () => {
 			sheet.codeBlocks.map((block) => block.lang),
 			['dockerfile', 'python', 'python', 'python', 'python', 'python', 'python', 'bash'],
 		);
-		assert.ok(sheet.codeBlocks[0]?.code.startsWith('# ---- Build Stage ----\nFROM python:3.12-slim AS builder'));
-		assert.ok(sheet.codeBlocks[7]?.code.endsWith('kubectl rollout undo deployment/fastapi-service  # rollback'));
+		assert.ok(
+			sheet.codeBlocks[0]?.code.startsWith(
+				'# ---- Build Stage ----\nFROM python:3.12-slim AS builder',
+			),
+		);
+		assert.ok(
+			sheet.codeBlocks[7]?.code.endsWith(
+				'kubectl rollout undo deployment/fastapi-service  # rollback',
+			),
+		);
 	});
 
 	it('finds the three tables with every row', () => {
@@ -71,7 +91,11 @@ describe('parseSheet', () => {
 				['Workers Formula', 3, 3],
 			],
 		);
-		assert.deepEqual(sheet.tables[1]?.rows[0], ['`python:3.12-slim`', '~120 MB', '**Default choice** — pre-built wheels work']);
+		assert.deepEqual(sheet.tables[1]?.rows[0], [
+			'`python:3.12-slim`',
+			'~120 MB',
+			'**Default choice** — pre-built wheels work',
+		]);
 	});
 
 	it('rejects an unclosed code fence instead of swallowing the rest', () => {
@@ -81,7 +105,13 @@ describe('parseSheet', () => {
 
 describe('cellText', () => {
 	it('drops code and bold marks as a reader sees the cell', () => {
-		assert.equal(cellText('`CPU * 2 + 1` (sync) or `CPU` (async)'), 'CPU * 2 + 1 (sync) or CPU (async)');
-		assert.equal(cellText('**Default choice** — pre-built wheels work'), 'Default choice — pre-built wheels work');
+		assert.equal(
+			cellText('`CPU * 2 + 1` (sync) or `CPU` (async)'),
+			'CPU * 2 + 1 (sync) or CPU (async)',
+		);
+		assert.equal(
+			cellText('**Default choice** — pre-built wheels work'),
+			'Default choice — pre-built wheels work',
+		);
 	});
 });

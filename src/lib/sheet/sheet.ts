@@ -57,7 +57,11 @@ export function parseSheet(markdown: string): Sheet {
 		if (fence) {
 			const end = lines.indexOf('```', i + 1);
 			if (end === -1) throw new Error(`Unclosed code fence at line ${i + 1}`);
-			sheet.codeBlocks.push({ lang: fence['lang'] ?? '', code: lines.slice(i + 1, end).join('\n'), heading });
+			sheet.codeBlocks.push({
+				lang: fence['lang'] ?? '',
+				code: lines.slice(i + 1, end).join('\n'),
+				heading,
+			});
 			i = end;
 		} else if (atx) {
 			const level = atx['marks']?.length ?? 0;

@@ -10,10 +10,15 @@ export function insertedLines(before: string, after: string): number[] {
 	const a = before.split('\n');
 	const b = after.split('\n');
 	// lengths[i][j]: LCS length of a[i..] and b[j..].
-	const lengths = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+	const lengths = Array.from({ length: a.length + 1 }, () =>
+		new Array<number>(b.length + 1).fill(0),
+	);
 	for (let i = a.length - 1; i >= 0; i--) {
 		for (let j = b.length - 1; j >= 0; j--) {
-			lengths[i]![j] = a[i] === b[j] ? lengths[i + 1]![j + 1]! + 1 : Math.max(lengths[i + 1]![j]!, lengths[i]![j + 1]!);
+			lengths[i]![j] =
+				a[i] === b[j]
+					? lengths[i + 1]![j + 1]! + 1
+					: Math.max(lengths[i + 1]![j]!, lengths[i]![j + 1]!);
 		}
 	}
 	const inserted: number[] = [];

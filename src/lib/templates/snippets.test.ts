@@ -26,7 +26,10 @@ describe('src/snippets', () => {
 			const snippet = snippets[index];
 			assert.ok(snippet);
 			const file = read(`src/snippets/${snippet.file}`);
-			assert.ok(file.endsWith('\n') && !file.endsWith('\n\n'), `${snippet.file} ends with exactly one newline`);
+			assert.ok(
+				file.endsWith('\n') && !file.endsWith('\n\n'),
+				`${snippet.file} ends with exactly one newline`,
+			);
 			assert.equal(snippetText(file), block.code, `${snippet.file} differs from the sheet`);
 			assert.equal(snippet.lang, block.lang, `${snippet.file} language`);
 			assert.equal(snippet.heading, block.heading, `${snippet.file} heading`);
@@ -37,7 +40,11 @@ describe('src/snippets', () => {
 		for (const [index, block] of sheet.codeBlocks.entries()) {
 			const firstLineName = /^# ([\w/.-]+\.\w+)$/.exec(block.code.split('\n')[0] ?? '')?.[1];
 			const headingName = /^(Dockerfile)\b/.exec(block.heading)?.[1];
-			assert.equal(snippets[index]?.title, firstLineName ?? headingName, `title of block ${index + 1}`);
+			assert.equal(
+				snippets[index]?.title,
+				firstLineName ?? headingName,
+				`title of block ${index + 1}`,
+			);
 		}
 		assert.deepEqual(
 			snippets.flatMap((snippet) => snippet.title ?? []),
@@ -47,15 +54,26 @@ describe('src/snippets', () => {
 
 	it('are shown on their section’s page', () => {
 		for (const snippet of snippets) {
-			assert.ok(sections.some((section) => section.slug === snippet.page), `${snippet.page} is a section`);
-			assert.match(read(`src/content/docs/${snippet.page}.mdx`), new RegExp(`<Template file="${snippet.file.replace('.', '\\.')}" />`));
+			assert.ok(
+				sections.some((section) => section.slug === snippet.page),
+				`${snippet.page} is a section`,
+			);
+			assert.match(
+				read(`src/content/docs/${snippet.page}.mdx`),
+				new RegExp(`<Template file="${snippet.file.replace('.', '\\.')}" />`),
+			);
 		}
 	});
 
 	it('Python templates are valid Python and the shell commands valid bash', () => {
 		for (const snippet of snippets) {
 			const path = new URL(`src/snippets/${snippet.file}`, root).pathname;
-			if (snippet.lang === 'python') execFileSync('python3', ['-c', 'import ast, sys; ast.parse(open(sys.argv[1]).read())', path]);
+			if (snippet.lang === 'python')
+				execFileSync('python3', [
+					'-c',
+					'import ast, sys; ast.parse(open(sys.argv[1]).read())',
+					path,
+				]);
 			if (snippet.lang === 'bash') execFileSync('bash', ['-n', path]);
 		}
 	});
@@ -63,8 +81,13 @@ describe('src/snippets', () => {
 
 describe('section pages', () => {
 	it('one page per section, titled with the sheet’s heading', () => {
-		const sheetSections = sheet.headings.filter((heading) => heading.level === 2).map((heading) => heading.text);
-		assert.deepEqual(sections.map((section) => section.heading), sheetSections);
+		const sheetSections = sheet.headings
+			.filter((heading) => heading.level === 2)
+			.map((heading) => heading.text);
+		assert.deepEqual(
+			sections.map((section) => section.heading),
+			sheetSections,
+		);
 		for (const section of sections) {
 			const page = readPage(section.slug);
 			assert.match(page, new RegExp(`^---\\ntitle: ${escape(section.heading)}\\n`), section.slug);

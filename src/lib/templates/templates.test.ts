@@ -3,7 +3,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { settingPlaces } from '#data/setting-places.ts';
-import { addedTemplates, allTemplates, hardenedOf, hardenedSnippets, snippets } from '#data/snippets.ts';
+import {
+	addedTemplates,
+	allTemplates,
+	hardenedOf,
+	hardenedSnippets,
+	snippets,
+} from '#data/snippets.ts';
 import { verifiedLine, verifiedPackages, verifiedWith } from '#data/verified-with.ts';
 import { insertedLines, lineRanges } from './line-diff.ts';
 
@@ -36,7 +42,10 @@ describe('insertedLines', () => {
 			let at = 0;
 			for (const line of kept) {
 				at = sheet.indexOf(line, at) + 1;
-				assert.ok(at > 0, `${snippet.file}: unmarked line ${JSON.stringify(line)} is not the sheet’s`);
+				assert.ok(
+					at > 0,
+					`${snippet.file}: unmarked line ${JSON.stringify(line)} is not the sheet’s`,
+				);
 			}
 			assert.ok(marked.size > 0, `${snippet.file}: the hardened variant changes something`);
 		}
@@ -53,7 +62,8 @@ describe('lineRanges', () => {
 
 describe('template files', () => {
 	it('every entry points at an existing file, each once', () => {
-		for (const template of allTemplates) assert.ok(existsSync(new URL(`src/snippets/${template.file}`, root)), template.file);
+		for (const template of allTemplates)
+			assert.ok(existsSync(new URL(`src/snippets/${template.file}`, root)), template.file);
 		assert.equal(new Set(allTemplates.map((template) => template.file)).size, allTemplates.length);
 	});
 
@@ -80,14 +90,22 @@ describe('template files', () => {
 	it('added templates are shown on their page', () => {
 		for (const template of addedTemplates) {
 			const page = readFileSync(new URL(`src/content/docs/${template.page}.mdx`, root), 'utf8');
-			assert.ok(page.includes(`<Template file="${template.file}" />`), `${template.file} on ${template.page}`);
+			assert.ok(
+				page.includes(`<Template file="${template.file}" />`),
+				`${template.file} on ${template.page}`,
+			);
 		}
 	});
 
 	it('hardened Python parses with Python 3.11 (Debian 12’s) and the shell scripts with bash', () => {
 		for (const template of [...hardenedSnippets, ...addedTemplates]) {
 			const path = new URL(`src/snippets/${template.file}`, root).pathname;
-			if (template.lang === 'python') execFileSync('python3', ['-c', 'import ast, sys; ast.parse(open(sys.argv[1]).read(), feature_version=(3, 11))', path]);
+			if (template.lang === 'python')
+				execFileSync('python3', [
+					'-c',
+					'import ast, sys; ast.parse(open(sys.argv[1]).read(), feature_version=(3, 11))',
+					path,
+				]);
 			if (template.lang === 'bash') execFileSync('bash', ['-n', path]);
 		}
 	});
@@ -97,18 +115,43 @@ describe('template files', () => {
 		assert.doesNotMatch(dockerfile, /uv:latest/);
 		assert.match(dockerfile, /ghcr\.io\/astral-sh\/uv:\d+\.\d+\.\d+ /);
 		assert.match(dockerfile, /--no-install-project/);
-		for (const needle of ['UV_COMPILE_BYTECODE=1', 'UV_LINK_MODE=copy', 'UV_PYTHON_DOWNLOADS=0', '--locked', 'COPY --from=builder /app /app', 'HEALTHCHECK', 'urllib']) assert.ok(dockerfile.includes(needle), needle);
+		for (const needle of [
+			'UV_COMPILE_BYTECODE=1',
+			'UV_LINK_MODE=copy',
+			'UV_PYTHON_DOWNLOADS=0',
+			'--locked',
+			'COPY --from=builder /app /app',
+			'HEALTHCHECK',
+			'urllib',
+		])
+			assert.ok(dockerfile.includes(needle), needle);
 		// Code and packages stay root-owned: the app's user runs them and cannot rewrite them.
 		assert.doesNotMatch(dockerfile, /--chown/);
 		// asyncio.timeout needs Python 3.11; the Python setting goes down to 3.9.
 		assert.doesNotMatch(read('hardened/health.py'), /asyncio\.timeout\(/);
-		assert.match(read('hardened/logging_config.py'), /getLogger\("uvicorn\.access"\)\.disabled = True/);
+		assert.match(
+			read('hardened/logging_config.py'),
+			/getLogger\("uvicorn\.access"\)\.disabled = True/,
+		);
 		assert.match(dockerfile, /^USER \d+$/m);
-		assert.match(read('hardened/gunicorn.conf.py'), /worker_class = "uvicorn_worker\.UvicornWorker"/);
+		assert.match(
+			read('hardened/gunicorn.conf.py'),
+			/worker_class = "uvicorn_worker\.UvicornWorker"/,
+		);
 		assert.doesNotMatch(read('hardened/gunicorn.conf.py'), /cpu_count\(\) \+ 1|multiprocessing/);
 		assert.match(read('added/.dockerignore'), /^\.venv$/m);
 		const deployment = read('added/deployment.yaml');
-		for (const needle of ['startupProbe', 'livenessProbe', 'readinessProbe', 'path: /healthz', 'path: /readyz', 'resource: limits.cpu', 'terminationGracePeriodSeconds', 'preStop']) assert.ok(deployment.includes(needle), needle);
+		for (const needle of [
+			'startupProbe',
+			'livenessProbe',
+			'readinessProbe',
+			'path: /healthz',
+			'path: /readyz',
+			'resource: limits.cpu',
+			'terminationGracePeriodSeconds',
+			'preStop',
+		])
+			assert.ok(deployment.includes(needle), needle);
 		assert.match(read('added/start.sh'), /--proxy-headers/);
 	});
 });
@@ -116,11 +159,18 @@ describe('template files', () => {
 describe('verified-with', () => {
 	it('lists every hardened template and only known files, with released versions', () => {
 		for (const template of hardenedSnippets) assert.ok(verifiedLine(template.file), template.file);
-		for (const file of Object.keys(verifiedWith)) assert.ok(allTemplates.some((template) => template.file === file), file);
-		for (const entry of Object.values(verifiedPackages)) assert.match(entry.version, /^\d+\.\d+\.\d+$/, entry.name);
+		for (const file of Object.keys(verifiedWith))
+			assert.ok(
+				allTemplates.some((template) => template.file === file),
+				file,
+			);
+		for (const entry of Object.values(verifiedPackages))
+			assert.match(entry.version, /^\d+\.\d+\.\d+$/, entry.name);
 	});
 
 	it('the Dockerfile’s uv image is the verified uv', () => {
-		assert.ok(read('hardened/Dockerfile').includes(`ghcr.io/astral-sh/uv:${verifiedPackages.uv.version} `));
+		assert.ok(
+			read('hardened/Dockerfile').includes(`ghcr.io/astral-sh/uv:${verifiedPackages.uv.version} `),
+		);
 	});
 });

@@ -6,16 +6,37 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parser } from '@prometheus-io/lezer-promql';
 import { metricRows } from '#data/metrics.ts';
-import { defaultThresholds, metricQueries, parseThresholds, promNumber, ruleYaml, rulesFile, thresholdSortValue, type AlertQuery, type AlertScope, type Thresholds } from './alert-rules.ts';
+import {
+	defaultThresholds,
+	metricQueries,
+	parseThresholds,
+	promNumber,
+	ruleYaml,
+	rulesFile,
+	thresholdSortValue,
+	type AlertQuery,
+	type AlertScope,
+	type Thresholds,
+} from './alert-rules.ts';
 
-const edited: Thresholds = { latencyP99Seconds: 1.5, errorRatioPercent: 0.5, poolPercent: 90, poolSize: 20, dbP99Ms: 250, memoryPercent: 75, memoryLimitMiB: 2048, forDuration: '10m' };
+const edited: Thresholds = {
+	latencyP99Seconds: 1.5,
+	errorRatioPercent: 0.5,
+	poolPercent: 90,
+	poolSize: 20,
+	dbP99Ms: 250,
+	memoryPercent: 75,
+	memoryLimitMiB: 2048,
+	forDuration: '10m',
+};
 
 /** Parses with the Prometheus project's own PromQL grammar; returns the text of any error node. */
 function promqlErrors(expr: string): string[] {
 	const errors: string[] = [];
 	parser.parse(expr).iterate({
 		enter: (node) => {
-			if (node.type.isError) errors.push(`error at ${node.from}: “${expr.slice(node.from, node.to + 5)}”`);
+			if (node.type.isError)
+				errors.push(`error at ${node.from}: “${expr.slice(node.from, node.to + 5)}”`);
 		},
 	});
 	return errors;
@@ -30,7 +51,12 @@ describe('PromQL for every metric', () => {
 	for (const thresholds of [defaultThresholds, edited]) {
 		it(`parses for ${thresholds === edited ? 'edited' : 'default'} thresholds`, () => {
 			const queries = metricQueries(thresholds);
-			for (const row of metricRows) assert.deepEqual(promqlErrors(queries[row.id].expr), [], `${row.id}: ${queries[row.id].expr}`);
+			for (const row of metricRows)
+				assert.deepEqual(
+					promqlErrors(queries[row.id].expr),
+					[],
+					`${row.id}: ${queries[row.id].expr}`,
+				);
 		});
 	}
 
@@ -50,7 +76,9 @@ describe('PromQL for every metric', () => {
 			assert.equal(query.kind, 'chart');
 			assert.ok(query.kind === 'chart' && query.whyNotAlert.length > 40);
 		}
-		const alerts = metricRows.filter((row) => queries[row.id].kind === 'alert').map((row) => row.id);
+		const alerts = metricRows
+			.filter((row) => queries[row.id].kind === 'alert')
+			.map((row) => row.id);
 		assert.deepEqual(alerts, ['latency', 'errors', 'pool', 'dbLatency', 'memory', 'tasks']);
 	});
 });
@@ -84,7 +112,11 @@ describe('thresholdSortValue', () => {
 });
 
 describe('parseThresholds', () => {
-	const text = (t: Thresholds) => Object.fromEntries(Object.entries(t).map(([key, value]) => [key, String(value)])) as Record<keyof Thresholds, string>;
+	const text = (t: Thresholds) =>
+		Object.fromEntries(Object.entries(t).map(([key, value]) => [key, String(value)])) as Record<
+			keyof Thresholds,
+			string
+		>;
 
 	it('accepts the defaults and edited values', () => {
 		assert.deepEqual(parseThresholds(text(defaultThresholds)).thresholds, defaultThresholds);
@@ -112,25 +144,43 @@ describe('parseThresholds', () => {
 			dbP99Ms: 'Enter 1 to 3600000 ms.',
 			memoryPercent: '“NaN” is not a number.',
 			memoryLimitMiB: '“1e9”: write the number in plain digits, without an exponent.',
-			forDuration: '“5 minutes” is not a Prometheus duration such as 5m, 90s or 1h30m (units largest first, each once).',
+			forDuration:
+				'“5 minutes” is not a Prometheus duration such as 5m, 90s or 1h30m (units largest first, each once).',
 		});
-		assert.equal(parseThresholds({ ...text(defaultThresholds), forDuration: '0m' }).errors.forDuration, 'The duration must be longer than 0.');
+		assert.equal(
+			parseThresholds({ ...text(defaultThresholds), forDuration: '0m' }).errors.forDuration,
+			'The duration must be longer than 0.',
+		);
 	});
 
 	it('takes durations as Prometheus does: units largest first, each once, within int64 milliseconds', () => {
-		const forDuration = (value: string) => parseThresholds({ ...text(defaultThresholds), forDuration: value });
-		for (const good of ['5m', '90s', '1h30m', '1y2w3d4h5m6s7ms', '500ms']) assert.equal(forDuration(good).thresholds?.forDuration, good);
-		for (const bad of ['30m1h', '1h1h', '5ms5s', '1.5h']) assert.match(forDuration(bad).errors.forDuration ?? '', /is not a Prometheus duration .*units largest first/);
-		assert.equal(forDuration('100000000000000000000d').errors.forDuration, '“100000000000000000000d” is longer than Prometheus can hold (about 292 million years).');
+		const forDuration = (value: string) =>
+			parseThresholds({ ...text(defaultThresholds), forDuration: value });
+		for (const good of ['5m', '90s', '1h30m', '1y2w3d4h5m6s7ms', '500ms'])
+			assert.equal(forDuration(good).thresholds?.forDuration, good);
+		for (const bad of ['30m1h', '1h1h', '5ms5s', '1.5h'])
+			assert.match(
+				forDuration(bad).errors.forDuration ?? '',
+				/is not a Prometheus duration .*units largest first/,
+			);
+		assert.equal(
+			forDuration('100000000000000000000d').errors.forDuration,
+			'“100000000000000000000d” is longer than Prometheus can hold (about 292 million years).',
+		);
 	});
 
 	it('quotes at most 40 characters of what was typed', () => {
 		const long = '9'.repeat(400);
-		assert.equal(parseThresholds({ ...text(defaultThresholds), forDuration: `${long}x` }).errors.forDuration, `“${'9'.repeat(40)}…” is not a Prometheus duration such as 5m, 90s or 1h30m (units largest first, each once).`);
+		assert.equal(
+			parseThresholds({ ...text(defaultThresholds), forDuration: `${long}x` }).errors.forDuration,
+			`“${'9'.repeat(40)}…” is not a Prometheus duration such as 5m, 90s or 1h30m (units largest first, each once).`,
+		);
 	});
 
 	it('asks for a value in an empty field, never quoting nothing', () => {
-		const empty = Object.fromEntries(Object.keys(defaultThresholds).map((key) => [key, ' '])) as Record<keyof Thresholds, string>;
+		const empty = Object.fromEntries(
+			Object.keys(defaultThresholds).map((key) => [key, ' ']),
+		) as Record<keyof Thresholds, string>;
 		const { errors } = parseThresholds(empty);
 		assert.equal(errors.forDuration, 'Enter a duration such as 5m, 90s or 1h30m.');
 		assert.equal(errors.memoryLimitMiB, 'Enter a number, such as 512 MiB.');
@@ -143,10 +193,20 @@ describe('prometheus-rules.yml', () => {
 		const file = rulesFile(edited, metricRows);
 		assert.deepEqual(
 			[...file.matchAll(/- alert: (\w+)/g)].map((match) => match[1]),
-			['HighRequestLatencyP99', 'HighErrorRatio', 'DatabasePoolNearlyExhausted', 'SlowDatabaseQueriesP99', 'HighMemoryUsage', 'AsyncTasksGrowing'],
+			[
+				'HighRequestLatencyP99',
+				'HighErrorRatio',
+				'DatabasePoolNearlyExhausted',
+				'SlowDatabaseQueriesP99',
+				'HighMemoryUsage',
+				'AsyncTasksGrowing',
+			],
 		);
 		assert.equal([...file.matchAll(/^ {8}for: 10m$/gm)].length, 6);
-		assert.match(file, /expr: 'sum\(rate\(http_requests_total\{status="5xx"\}\[5m\]\)\) \/ sum\(rate\(http_requests_total\[5m\]\)\) > 0\.005'/);
+		assert.match(
+			file,
+			/expr: 'sum\(rate\(http_requests_total\{status="5xx"\}\[5m\]\)\) \/ sum\(rate\(http_requests_total\[5m\]\)\) > 0\.005'/,
+		);
 	});
 
 	it('passes promtool check rules, for default and edited thresholds', () => {
@@ -156,7 +216,10 @@ describe('prometheus-rules.yml', () => {
 			'promtool is not installed: install Debian’s prometheus package (`apt-get install -y prometheus`, or run `bash scripts/install-test-tools.sh`).',
 		);
 		const dir = mkdtempSync(join(tmpdir(), 'rules-'));
-		for (const [name, thresholds] of [['default', defaultThresholds], ['edited', edited]] as const) {
+		for (const [name, thresholds] of [
+			['default', defaultThresholds],
+			['edited', edited],
+		] as const) {
 			const path = join(dir, `${name}.yml`);
 			writeFileSync(path, rulesFile(thresholds, metricRows));
 			const output = execFileSync('promtool', ['check', 'rules', path], { encoding: 'utf8' });
@@ -198,8 +261,14 @@ describe('alert rules scoped to one service', () => {
 		assert.deepEqual(metricQueries(edited, undefined), metricQueries(edited));
 		const file = rulesFile(defaultThresholds, metricRows);
 		assert.equal(rulesFile(defaultThresholds, metricRows, undefined), file);
-		assert.match(file, /^groups:\n {2}- name: my-service\n {4}rules:\n {6}- alert: HighRequestLatencyP99\n/);
-		assert.match(rulesFile(defaultThresholds, metricRows, undefined, 'orders'), /^groups:\n {2}- name: orders\n/);
+		assert.match(
+			file,
+			/^groups:\n {2}- name: my-service\n {4}rules:\n {6}- alert: HighRequestLatencyP99\n/,
+		);
+		assert.match(
+			rulesFile(defaultThresholds, metricRows, undefined, 'orders'),
+			/^groups:\n {2}- name: orders\n/,
+		);
 		assert.doesNotMatch(file, /job|service=/);
 	});
 
@@ -213,11 +282,18 @@ describe('alert rules scoped to one service', () => {
 				assert.deepEqual(promqlErrors(expr), [], expr);
 				const found = selectors(expr);
 				assert.ok(found.length > 0);
-				for (const selector of found) assert.ok(selector.endsWith(`${matcher}}`), `${row.id}: ${selector}`);
+				for (const selector of found)
+					assert.ok(selector.endsWith(`${matcher}}`), `${row.id}: ${selector}`);
 				// Remove the matcher again and the sheet's query is back.
-				assert.equal(expr.replaceAll(`,${matcher}`, '').replaceAll(`{${matcher}}`, ''), plain[row.id].expr);
+				assert.equal(
+					expr.replaceAll(`,${matcher}`, '').replaceAll(`{${matcher}}`, ''),
+					plain[row.id].expr,
+				);
 			}
-			assert.equal(scoped.errors.expr, `sum(rate(http_requests_total{status="5xx",${matcher}}[5m])) / sum(rate(http_requests_total{${matcher}}[5m])) > 0.005`);
+			assert.equal(
+				scoped.errors.expr,
+				`sum(rate(http_requests_total{status="5xx",${matcher}}[5m])) / sum(rate(http_requests_total{${matcher}}[5m])) > 0.005`,
+			);
 		});
 	}
 
@@ -225,7 +301,16 @@ describe('alert rules scoped to one service', () => {
 		const file = rulesFile(defaultThresholds, metricRows, { label: 'job', value: 'orders' });
 		assert.match(file, /^groups:\n {2}- name: orders\n/);
 		assert.equal([...file.matchAll(/^ {10}severity: \w+\n {10}job: 'orders'$/gm)].length, 6);
-		assert.equal(ruleYaml(metricQueries(defaultThresholds).latency as AlertQuery, 'User experience', '5m'), ruleYaml(metricQueries(defaultThresholds).latency as AlertQuery, 'User experience', '5m', 0, undefined));
+		assert.equal(
+			ruleYaml(metricQueries(defaultThresholds).latency as AlertQuery, 'User experience', '5m'),
+			ruleYaml(
+				metricQueries(defaultThresholds).latency as AlertQuery,
+				'User experience',
+				'5m',
+				0,
+				undefined,
+			),
+		);
 	});
 
 	it('passes promtool check rules when scoped', () => {
@@ -233,14 +318,23 @@ describe('alert rules scoped to one service', () => {
 		for (const [index, scope] of scopes.entries()) {
 			const path = join(dir, `${index}.yml`);
 			writeFileSync(path, rulesFile(edited, metricRows, scope));
-			assert.match(execFileSync('promtool', ['check', 'rules', path], { encoding: 'utf8' }), /SUCCESS: 6 rules found/);
+			assert.match(
+				execFileSync('promtool', ['check', 'rules', path], { encoding: 'utf8' }),
+				/SUCCESS: 6 rules found/,
+			);
 		}
 	});
 
 	it('takes only a service name that passes its rule', () => {
 		for (const value of ['orders"} or vector(1) #', '<img src=x onerror=alert(1)>', '', 'Orders']) {
-			assert.throws(() => metricQueries(defaultThresholds, { label: 'job', value }), /Alert scope:/);
-			assert.throws(() => rulesFile(defaultThresholds, metricRows, { label: 'service', value }), /Alert scope:/);
+			assert.throws(
+				() => metricQueries(defaultThresholds, { label: 'job', value }),
+				/Alert scope:/,
+			);
+			assert.throws(
+				() => rulesFile(defaultThresholds, metricRows, { label: 'service', value }),
+				/Alert scope:/,
+			);
 		}
 	});
 });

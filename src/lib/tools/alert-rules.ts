@@ -45,12 +45,32 @@ export const defaultThresholds: Thresholds = {
 /** Numeric fields in form order; `forDuration` is a Prometheus duration and is checked apart. */
 export const thresholdFields: readonly ThresholdField[] = [
 	{ key: 'latencyP99Seconds', label: 'HTTP p99 latency above', unit: 's', min: 0.001, max: 3600 },
-	{ key: 'errorRatioPercent', label: '5xx share of requests above', unit: '%', min: 0.001, max: 100 },
+	{
+		key: 'errorRatioPercent',
+		label: '5xx share of requests above',
+		unit: '%',
+		min: 0.001,
+		max: 100,
+	},
 	{ key: 'poolPercent', label: 'DB pool in use above', unit: '%', min: 1, max: 100 },
-	{ key: 'poolSize', label: 'DB pool size', unit: 'connections', min: 1, max: 100000, integer: true },
+	{
+		key: 'poolSize',
+		label: 'DB pool size',
+		unit: 'connections',
+		min: 1,
+		max: 100000,
+		integer: true,
+	},
 	{ key: 'dbP99Ms', label: 'DB query p99 above', unit: 'ms', min: 1, max: 3600000 },
 	{ key: 'memoryPercent', label: 'Memory above', unit: '% of limit', min: 1, max: 100 },
-	{ key: 'memoryLimitMiB', label: 'Memory limit', unit: 'MiB', min: 1, max: 16 * 1024 * 1024, integer: true },
+	{
+		key: 'memoryLimitMiB',
+		label: 'Memory limit',
+		unit: 'MiB',
+		min: 1,
+		max: 16 * 1024 * 1024,
+		integer: true,
+	},
 ];
 
 /** Prometheus's duration syntax: each unit at most once, largest first (`1h30m`, not `30m1h`). */
@@ -60,27 +80,39 @@ const DURATION_UNIT_MS = [365 * 86_400_000, 7 * 86_400_000, 86_400_000, 3_600_00
 const MAX_DURATION_MS = 2 ** 63 - 1;
 
 function durationMs(match: RegExpExecArray): number {
-	return DURATION_UNIT_MS.reduce((total, unit, index) => total + Number(match[index + 1] ?? 0) * unit, 0);
+	return DURATION_UNIT_MS.reduce(
+		(total, unit, index) => total + Number(match[index + 1] ?? 0) * unit,
+		0,
+	);
 }
 
 /** Validates the form's text values; a message for each field that cannot be used. */
-export function parseThresholds(raw: Record<ThresholdKey, string>): { thresholds?: Thresholds; errors: Partial<Record<ThresholdKey, string>> } {
+export function parseThresholds(raw: Record<ThresholdKey, string>): {
+	thresholds?: Thresholds;
+	errors: Partial<Record<ThresholdKey, string>>;
+} {
 	const errors: Partial<Record<ThresholdKey, string>> = {};
 	const thresholds: Thresholds = { ...defaultThresholds };
 	for (const field of thresholdFields) {
-		const parsed = parseDecimal(raw[field.key], { empty: `Enter a number, such as ${defaultThresholds[field.key]} ${field.unit}.` });
+		const parsed = parseDecimal(raw[field.key], {
+			empty: `Enter a number, such as ${defaultThresholds[field.key]} ${field.unit}.`,
+		});
 		if ('error' in parsed) errors[field.key] = parsed.error;
-		else if (parsed.value < field.min || parsed.value > field.max) errors[field.key] = `Enter ${field.min} to ${field.max} ${field.unit}.`;
-		else if (field.integer && !Number.isInteger(parsed.value)) errors[field.key] = 'Enter a whole number.';
+		else if (parsed.value < field.min || parsed.value > field.max)
+			errors[field.key] = `Enter ${field.min} to ${field.max} ${field.unit}.`;
+		else if (field.integer && !Number.isInteger(parsed.value))
+			errors[field.key] = 'Enter a whole number.';
 		else thresholds[field.key] = parsed.value;
 	}
 	const duration = raw.forDuration.trim();
 	if (!duration) errors.forDuration = 'Enter a duration such as 5m, 90s or 1h30m.';
 	else {
 		const match = DURATION.exec(duration);
-		if (!match) errors.forDuration = `${quoted(duration)} is not a Prometheus duration such as 5m, 90s or 1h30m (units largest first, each once).`;
+		if (!match)
+			errors.forDuration = `${quoted(duration)} is not a Prometheus duration such as 5m, 90s or 1h30m (units largest first, each once).`;
 		else if (durationMs(match) === 0) errors.forDuration = 'The duration must be longer than 0.';
-		else if (durationMs(match) > MAX_DURATION_MS) errors.forDuration = `${quoted(duration)} is longer than Prometheus can hold (about 292 million years).`;
+		else if (durationMs(match) > MAX_DURATION_MS)
+			errors.forDuration = `${quoted(duration)} is longer than Prometheus can hold (about 292 million years).`;
 		else thresholds.forDuration = duration;
 	}
 	return Object.keys(errors).length ? { errors } : { thresholds, errors };
@@ -153,7 +185,10 @@ function selectorFor(scope: AlertScope | undefined): (metric: string, matchers?:
 	};
 }
 
-export function metricQueries(t: Thresholds, scope?: AlertScope): Record<MetricId, AlertQuery | ChartQuery> {
+export function metricQueries(
+	t: Thresholds,
+	scope?: AlertScope,
+): Record<MetricId, AlertQuery | ChartQuery> {
 	const ratio = (percent: number) => promNumber(percent / 100);
 	const s = selectorFor(scope);
 	return {
@@ -223,7 +258,13 @@ function quote(text: string): string {
  * One rule as a YAML list item, indented by `indent` spaces. Scoped, the alert carries the
  * service's label too, since the sums and maxima in the expressions drop it.
  */
-export function ruleYaml(query: AlertQuery, why: string, forDuration: string, indent = 0, scope?: AlertScope): string {
+export function ruleYaml(
+	query: AlertQuery,
+	why: string,
+	forDuration: string,
+	indent = 0,
+	scope?: AlertScope,
+): string {
 	const pad = ' '.repeat(indent);
 	return [
 		`- alert: ${query.alert}`,
@@ -244,11 +285,20 @@ export function ruleYaml(query: AlertQuery, why: string, forDuration: string, in
  * The whole `prometheus-rules.yml`: one group with every alert, in the sheet's order, named after
  * the reader's service (the scope's value when scoped), so each service's file has a group of its own.
  */
-export function rulesFile(t: Thresholds, rows: ReadonlyArray<{ id: MetricId; cells: { why: string } }>, scope?: AlertScope, service = 'my-service'): string {
+export function rulesFile(
+	t: Thresholds,
+	rows: ReadonlyArray<{ id: MetricId; cells: { why: string } }>,
+	scope?: AlertScope,
+	service = 'my-service',
+): string {
 	const queries = metricQueries(t, scope);
 	const rules = rows.flatMap((row) => {
 		const query = queries[row.id];
 		return query.kind === 'alert' ? [ruleYaml(query, row.cells.why, t.forDuration, 6, scope)] : [];
 	});
-	return ['groups:', `  - name: ${scope ? scopeValue(scope) : service}`, '    rules:', ...rules].join('\n') + '\n';
+	return (
+		['groups:', `  - name: ${scope ? scopeValue(scope) : service}`, '    rules:', ...rules].join(
+			'\n',
+		) + '\n'
+	);
 }

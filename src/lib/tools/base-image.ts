@@ -37,16 +37,25 @@ export function baseImageName(id: BaseImageId, python: string = defaultSettings.
 
 /** The table's rows with the image cells for a Python version; at the default, the rows themselves. */
 export function baseImageRowsFor(python: string = defaultSettings.python): BaseImageRow[] {
-	return baseImageRows.map((row) => ({ ...row, cells: { ...row.cells, image: `\`${baseImageName(row.id, python)}\`` } }));
+	return baseImageRows.map((row) => ({
+		...row,
+		cells: { ...row.cells, image: `\`${baseImageName(row.id, python)}\`` },
+	}));
 }
 
 /** The sheet's decision, in the sheet's own terms: which row fits, and why, for a Python version (3.12, the sheet's, by default). */
-export function recommendBaseImage(answers: BaseImageAnswers, python: string = defaultSettings.python): BaseImageRecommendation {
+export function recommendBaseImage(
+	answers: BaseImageAnswers,
+	python: string = defaultSettings.python,
+): BaseImageRecommendation {
 	const { id, reason } = decide(answers, (image) => baseImageName(image, python));
 	return { id, image: baseImageName(id, python), reason };
 }
 
-function decide(answers: BaseImageAnswers, image: (id: BaseImageId) => string): { id: BaseImageId; reason: string } {
+function decide(
+	answers: BaseImageAnswers,
+	image: (id: BaseImageId) => string,
+): { id: BaseImageId; reason: string } {
 	if (answers.buildToolsAtRuntime) {
 		return {
 			id: 'full',

@@ -34,7 +34,10 @@ function findAllowed(allowed: readonly string[], value: string): string | undefi
 }
 
 /** Reads the state from a query; every value it cannot use is dropped with a message saying why. */
-export function readTableState(params: URLSearchParams, spec: TableSpec): { state: TableState; problems: string[] } {
+export function readTableState(
+	params: URLSearchParams,
+	spec: TableSpec,
+): { state: TableState; problems: string[] } {
 	const problems: string[] = [];
 	const state: TableState = { filter: '', chips: {} };
 
@@ -42,13 +45,22 @@ export function readTableState(params: URLSearchParams, spec: TableSpec): { stat
 	const direction = (params.get('dir') ?? 'asc').toLowerCase();
 	if (wantedColumn !== null) {
 		const column = findAllowed(spec.sortable, wantedColumn);
-		if (column === undefined) problems.push(`Cannot sort by ${quoted(wantedColumn)}: there is no such column. Showing the sheet’s order.`);
-		else if (direction !== 'asc' && direction !== 'desc') problems.push(`Sort direction ${quoted(params.get('dir') ?? '')} is neither asc nor desc. Showing the sheet’s order.`);
+		if (column === undefined)
+			problems.push(
+				`Cannot sort by ${quoted(wantedColumn)}: there is no such column. Showing the sheet’s order.`,
+			);
+		else if (direction !== 'asc' && direction !== 'desc')
+			problems.push(
+				`Sort direction ${quoted(params.get('dir') ?? '')} is neither asc nor desc. Showing the sheet’s order.`,
+			);
 		else state.sort = { column, direction: direction === 'asc' ? 'ascending' : 'descending' };
 	}
 
 	const filter = params.get('filter') ?? '';
-	if (filter.length > MAX_FILTER_LENGTH) problems.push(`The filter in the address is longer than ${MAX_FILTER_LENGTH} characters; it was shortened.`);
+	if (filter.length > MAX_FILTER_LENGTH)
+		problems.push(
+			`The filter in the address is longer than ${MAX_FILTER_LENGTH} characters; it was shortened.`,
+		);
 	state.filter = filter.slice(0, MAX_FILTER_LENGTH);
 
 	for (const [key, allowed] of Object.entries(spec.chipValues)) {
@@ -56,7 +68,10 @@ export function readTableState(params: URLSearchParams, spec: TableSpec): { stat
 		if (raw === null) continue;
 		const wanted = raw.split(',').filter(Boolean);
 		const unknown = wanted.filter((value) => findAllowed(allowed, value) === undefined);
-		if (unknown.length) problems.push(`Unknown ${key} ${unknown.map(quoted).join(', ')}: choose from ${allowed.join(', ')}.`);
+		if (unknown.length)
+			problems.push(
+				`Unknown ${key} ${unknown.map(quoted).join(', ')}: choose from ${allowed.join(', ')}.`,
+			);
 		const known = [...new Set(wanted.flatMap((value) => findAllowed(allowed, value) ?? []))];
 		if (known.length) state.chips[key] = known;
 	}
@@ -64,7 +79,11 @@ export function readTableState(params: URLSearchParams, spec: TableSpec): { stat
 }
 
 /** Writes the state into a copy of `params`, leaving keys that are not the table's alone. */
-export function writeTableState(params: URLSearchParams, state: TableState, spec: TableSpec): URLSearchParams {
+export function writeTableState(
+	params: URLSearchParams,
+	state: TableState,
+	spec: TableSpec,
+): URLSearchParams {
 	const next = new URLSearchParams(params);
 	for (const key of ['sort', 'dir', 'filter', ...Object.keys(spec.chipValues)]) next.delete(key);
 	if (state.sort) {
@@ -72,7 +91,8 @@ export function writeTableState(params: URLSearchParams, state: TableState, spec
 		if (state.sort.direction === 'descending') next.set('dir', 'desc');
 	}
 	if (state.filter) next.set('filter', state.filter);
-	for (const [key, values] of Object.entries(state.chips)) if (values.length) next.set(key, values.join(','));
+	for (const [key, values] of Object.entries(state.chips))
+		if (values.length) next.set(key, values.join(','));
 	return next;
 }
 
@@ -95,12 +115,17 @@ export type SortKey = number | string | null;
  * The rows in sorted order. Ties keep the sheet's order, and rows with nothing to sort by go last
  * in either direction, in the sheet's order: they are not "smallest", they have no value.
  */
-export function sortRows<T>(rows: readonly T[], keyOf: (row: T) => SortKey, direction: SortDirection): T[] {
+export function sortRows<T>(
+	rows: readonly T[],
+	keyOf: (row: T) => SortKey,
+	direction: SortDirection,
+): T[] {
 	const sign = direction === 'ascending' ? 1 : -1;
 	return rows
 		.map((row, index) => ({ row, index, key: keyOf(row) }))
 		.sort((a, b) => {
-			if (a.key === null || b.key === null) return Number(a.key === null) - Number(b.key === null) || a.index - b.index;
+			if (a.key === null || b.key === null)
+				return Number(a.key === null) - Number(b.key === null) || a.index - b.index;
 			return sign * compareSortValues(a.key, b.key) || a.index - b.index;
 		})
 		.map((entry) => entry.row);

@@ -33,7 +33,9 @@ export interface WorkersResult {
 	summary: string;
 }
 
-export type WorkersOutcome = { ok: true; result: WorkersResult } | { ok: false; errors: Partial<Record<WorkersField, string>> };
+export type WorkersOutcome =
+	| { ok: true; result: WorkersResult }
+	| { ok: false; errors: Partial<Record<WorkersField, string>> };
 
 export const MAX_CORES = 1024;
 const MAX_MEMORY_MIB = 16 * 1024 * 1024; // 16 TiB
@@ -50,17 +52,23 @@ export function parseCpu(text: string): ParsedNumber {
 	if ('error' in parsed) return parsed;
 	const cores = parsed.value / (millicores ? 1000 : 1);
 	if (!(cores > 0)) return { error: 'CPU must be more than 0.' };
-	if (cores < 0.001) return { error: 'Less than 1 millicore (1m) is not a CPU limit Kubernetes accepts.' };
-	if (cores > MAX_CORES) return { error: `More than ${MAX_CORES} cores: enter the cores of one machine or pod.` };
+	if (cores < 0.001)
+		return { error: 'Less than 1 millicore (1m) is not a CPU limit Kubernetes accepts.' };
+	if (cores > MAX_CORES)
+		return { error: `More than ${MAX_CORES} cores: enter the cores of one machine or pod.` };
 	return { value: cores };
 }
 
 export function parseMemory(text: string, unit: MemoryUnit, what: string): ParsedNumber {
-	const parsed = parseDecimal(text, { empty: `Enter the ${what}.`, notANumber: (raw) => `${quoted(raw)} is not a number. Enter the ${what} in ${unit}.` });
+	const parsed = parseDecimal(text, {
+		empty: `Enter the ${what}.`,
+		notANumber: (raw) => `${quoted(raw)} is not a number. Enter the ${what} in ${unit}.`,
+	});
 	if ('error' in parsed) return parsed;
 	const mib = parsed.value * MIB_PER_UNIT[unit];
 	if (!(mib > 0)) return { error: `The ${what} must be more than 0.` };
-	if (mib > MAX_MEMORY_MIB) return { error: `More than 16 TiB: enter the ${what} of one machine or pod.` };
+	if (mib > MAX_MEMORY_MIB)
+		return { error: `More than 16 TiB: enter the ${what} of one machine or pod.` };
 	return { value: mib };
 }
 
@@ -78,17 +86,30 @@ function formatMiB(mib: number): string {
 	return mib >= 1024 && mib % 1024 === 0 ? `${format(mib / 1024)} GiB` : `${format(mib)} MiB`;
 }
 
-function cpuBound(deployment: DeploymentId, workerType: WorkerType, cpu: number): { workers: number; step: string } {
+function cpuBound(
+	deployment: DeploymentId,
+	workerType: WorkerType,
+	cpu: number,
+): { workers: number; step: string } {
 	if (deployment === 'kubernetes') {
 		const workers = Math.min(2, Math.max(1, Math.floor(cpu)));
-		return { workers, step: `1-2 workers per pod: one per whole core of ${cores(cpu)}, at least 1, at most 2 = ${workers}` };
+		return {
+			workers,
+			step: `1-2 workers per pod: one per whole core of ${cores(cpu)}, at least 1, at most 2 = ${workers}`,
+		};
 	}
 	if (workerType === 'sync') {
 		const workers = Math.floor(cpu * 2 + 1);
-		return { workers, step: `CPU * 2 + 1 = ${format(cpu)} * 2 + 1 = ${workers}${Number.isInteger(cpu) ? '' : ' (rounded down)'}` };
+		return {
+			workers,
+			step: `CPU * 2 + 1 = ${format(cpu)} * 2 + 1 = ${workers}${Number.isInteger(cpu) ? '' : ' (rounded down)'}`,
+		};
 	}
 	const workers = Math.max(1, Math.floor(cpu));
-	return { workers, step: `CPU = ${cores(cpu)} → ${workers}${Number.isInteger(cpu) ? '' : ' (whole cores, at least 1)'}` };
+	return {
+		workers,
+		step: `CPU = ${cores(cpu)} → ${workers}${Number.isInteger(cpu) ? '' : ' (whole cores, at least 1)'}`,
+	};
 }
 
 export function computeWorkers(input: WorkersInput): WorkersOutcome {
@@ -99,7 +120,9 @@ export function computeWorkers(input: WorkersInput): WorkersOutcome {
 
 	const cpu = needsCpu ? parseCpu(input.cpu) : undefined;
 	if (cpu && 'error' in cpu) errors.cpu = cpu.error;
-	const memory = needsMemory ? parseMemory(input.memory, input.memoryUnit, 'memory limit') : undefined;
+	const memory = needsMemory
+		? parseMemory(input.memory, input.memoryUnit, 'memory limit')
+		: undefined;
 	if (memory && 'error' in memory) errors.memory = memory.error;
 	const rss = needsMemory ? parseMemory(input.rss, input.rssUnit, 'per-worker RSS') : undefined;
 	if (rss && 'error' in rss) errors.rss = rss.error;
@@ -109,7 +132,8 @@ export function computeWorkers(input: WorkersInput): WorkersOutcome {
 	if (Object.keys(errors).length) return { ok: false, errors };
 
 	const steps: string[] = [];
-	const cpuResult = cpu && 'value' in cpu ? cpuBound(input.deployment, input.workerType, cpu.value) : undefined;
+	const cpuResult =
+		cpu && 'value' in cpu ? cpuBound(input.deployment, input.workerType, cpu.value) : undefined;
 	if (cpuResult) steps.push(cpuResult.step);
 	let memoryWorkers: number | undefined;
 	if (memory && 'value' in memory && rss && 'value' in rss) {
@@ -122,7 +146,12 @@ export function computeWorkers(input: WorkersInput): WorkersOutcome {
 
 	if (cpuResult && memoryWorkers !== undefined) {
 		const workers = Math.min(cpuResult.workers, memoryWorkers);
-		const bound = cpuResult.workers === memoryWorkers ? 'both' : cpuResult.workers < memoryWorkers ? 'cpu' : 'memory';
+		const bound =
+			cpuResult.workers === memoryWorkers
+				? 'both'
+				: cpuResult.workers < memoryWorkers
+					? 'cpu'
+					: 'memory';
 		const summary =
 			bound === 'both'
 				? `CPU and memory both allow ${workers}.`
@@ -132,17 +161,26 @@ export function computeWorkers(input: WorkersInput): WorkersOutcome {
 		return { ok: true, result: { workers, steps, bound, summary } };
 	}
 	const workers = cpuResult?.workers ?? memoryWorkers ?? 1;
-	return { ok: true, result: { workers, steps, summary: `Run ${workers} ${workers === 1 ? 'worker' : 'workers'}.` } };
+	return {
+		ok: true,
+		result: { workers, steps, summary: `Run ${workers} ${workers === 1 ? 'worker' : 'workers'}.` },
+	};
 }
 
 /**
  * The lines to paste: an environment variable for gunicorn.conf.py, or a command-line flag on the
  * sheet's own command for the reader's ASGI app (the sheet's `app.main:app` by default).
  */
-export function workersCommands(workers: number, app: string = defaultSettings.app): { env: string; command: string } {
+export function workersCommands(
+	workers: number,
+	app: string = defaultSettings.app,
+): { env: string; command: string } {
 	const checked = validateSetting('app', app);
 	if ('error' in checked) throw new Error(`Setting app: ${checked.error}`);
-	return { env: `WEB_CONCURRENCY=${workers}`, command: `gunicorn ${checked.value} -c gunicorn.conf.py --workers ${workers}` };
+	return {
+		env: `WEB_CONCURRENCY=${workers}`,
+		command: `gunicorn ${checked.value} -c gunicorn.conf.py --workers ${workers}`,
+	};
 }
 
 /**

@@ -36,13 +36,20 @@ function overlay(base: readonly SmokeFile[], over: readonly SmokeFile[]): SmokeF
 }
 
 export function smokeSets(): SmokeSet[] {
-	const python = (folder: string, templates: ServedTemplate[]) => templates.filter((template) => template.kind === 'python').map((template) => ({ template, origin: `${folder}/${template.path}` }));
+	const python = (folder: string, templates: ServedTemplate[]) =>
+		templates
+			.filter((template) => template.kind === 'python')
+			.map((template) => ({ template, origin: `${folder}/${template.path}` }));
 	const served = python('src/snippets', servedTemplates());
 	const sheet = served.filter((file) => !file.template.hardened);
 	const hardened = served.filter((file) => file.template.hardened);
 	return [
 		...settingsSets.map((settings) => ({ label: 'sheet', files: sheet, settings })),
-		...settingsSets.map((settings) => ({ label: 'hardened', files: overlay(sheet, hardened), settings })),
+		...settingsSets.map((settings) => ({
+			label: 'hardened',
+			files: overlay(sheet, hardened),
+			settings,
+		})),
 	];
 }
 
@@ -55,7 +62,10 @@ function writeAppStandIn(root: string, app: string): void {
 		mkdirSync(dirname(init), { recursive: true });
 		writeFileSync(init, '', { flag: 'a' });
 	});
-	writeFileSync(join(root, ...parts) + '.py', `# Stand-in ASGI app for gunicorn --check-config.\nasync def ${attribute}(scope, receive, send):\n    raise NotImplementedError\n`);
+	writeFileSync(
+		join(root, ...parts) + '.py',
+		`# Stand-in ASGI app for gunicorn --check-config.\nasync def ${attribute}(scope, receive, send):\n    raise NotImplementedError\n`,
+	);
 }
 
 /** A fresh folder holding the set's templates filled with its settings, the stand-ins and the manifest smoke.py reads. */
@@ -65,11 +75,17 @@ export function buildWorkspace(set: SmokeSet): string {
 	writeAppStandIn(root, set.settings.values.app);
 	const files: Record<string, { origin: string; fromSheet: boolean }> = {};
 	for (const { template, origin } of set.files) {
-		const target = template.name === 'gunicorn.conf.py' ? join(root, template.name) : join(root, 'app', template.name);
+		const target =
+			template.name === 'gunicorn.conf.py'
+				? join(root, template.name)
+				: join(root, 'app', template.name);
 		writeFileSync(target, filledText(template, set.settings.values));
 		files[template.name] = { origin, fromSheet: template.fromSheet };
 	}
-	writeFileSync(join(root, 'manifest.json'), JSON.stringify({ files, settings: set.settings.values }));
+	writeFileSync(
+		join(root, 'manifest.json'),
+		JSON.stringify({ files, settings: set.settings.values }),
+	);
 	return root;
 }
 
@@ -85,7 +101,10 @@ const harness = fileURLToPath(new URL('smoke.py', import.meta.url));
 export async function runSmoke(set: SmokeSet): Promise<SmokeReport> {
 	const workspace = buildWorkspace(set);
 	try {
-		const { stdout } = await promisify(execFile)(debianPython, [harness, workspace], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+		const { stdout } = await promisify(execFile)(debianPython, [harness, workspace], {
+			encoding: 'utf8',
+			maxBuffer: 16 * 1024 * 1024,
+		});
 		return JSON.parse(stdout) as SmokeReport;
 	} finally {
 		rmSync(workspace, { recursive: true, force: true });
