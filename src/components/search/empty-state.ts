@@ -3,6 +3,8 @@
  * try, and why search could not load. On every page with the dialog, unlike results.ts.
  */
 
+import { RECENT_SEARCHES_KEY, readRecentSearches, withRecentSearch } from '#lib/search/recent.ts';
+
 export const SEARCH_UNAVAILABLE = 'Search could not load. Check the connection and try again.';
 
 /** The recent searches, as options that search again. */
@@ -51,4 +53,23 @@ export function suggestionList(text: string, words: readonly string[]): HTMLElem
 			return button;
 		}),
 	);
+}
+
+/** The searches this browser remembers, newest first. */
+export function recentQueries(): string[] {
+	return readRecentSearches(localStorage.getItem(RECENT_SEARCHES_KEY));
+}
+
+/** Remembers `typed` as the newest recent search. */
+export function rememberSearch(typed: string): void {
+	const query = typed.trim();
+	if (!query) return;
+	try {
+		localStorage.setItem(
+			RECENT_SEARCHES_KEY,
+			JSON.stringify(withRecentSearch(recentQueries(), query)),
+		);
+	} catch {
+		// Storage may be full or refused (private windows): recent searches are a convenience.
+	}
 }

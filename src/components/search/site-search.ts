@@ -5,11 +5,16 @@
  * is the engine's (src/lib/search/engine.ts), how it shows is results.ts's. A button elsewhere on
  * the page (SearchButton.astro) sits in a `<search-opener>`, which asks the page's search to open.
  */
-import type { Pagefind, SearchEngine, SearchSources } from '#lib/search/engine.ts';
+import type { SearchEngine } from '#lib/search/engine.ts';
 import { MAX_QUERY_LENGTH, isTypingInto, searchQueryFrom } from '#lib/search/link.ts';
-import { RECENT_SEARCHES_KEY, readRecentSearches, withRecentSearch } from '#lib/search/recent.ts';
-import type { SearchPage } from '#lib/search/terms.ts';
-import { SEARCH_UNAVAILABLE, recentSearches, suggestionList } from './empty-state.ts';
+import {
+	SEARCH_UNAVAILABLE,
+	recentQueries,
+	recentSearches,
+	rememberSearch,
+	suggestionList,
+} from './empty-state.ts';
+import { opensSearch } from './search-opener.ts';
 
 /** The engine and the rendering of its results, once loaded (searching.ts). */
 type Searching = typeof import('./searching.ts') & { engine: SearchEngine };
@@ -18,18 +23,6 @@ type Searching = typeof import('./searching.ts') & { engine: SearchEngine };
 const DEBOUNCE_MS = 40;
 const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 
-/** Pagefind and the search terms, fetched from the site when search is about to be used. */
-async function loadSources(): Promise<SearchSources> {
-	const [pagefind, pages] = await Promise.all([
-		import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<Pagefind>,
-		fetch(`${base}search-terms.json`).then((response) => {
-			if (!response.ok) throw new Error(`search-terms.json: ${response.status}`);
-			return response.json() as Promise<SearchPage[]>;
-		}),
-	]);
-	return { pagefind, pages };
-}
-
 /** The part of `root` that `selector` finds: SiteSearch.astro always writes it. */
 function partOf<T extends Element>(root: ParentNode, selector: string): T {
 	const part = root.querySelector<T>(selector);
@@ -37,19 +30,7 @@ function partOf<T extends Element>(root: ParentNode, selector: string): T {
 	return part;
 }
 
-/** `button` opens `search`, which loads Pagefind as the reader moves to the button, before the click. */
-function opensSearch(button: HTMLButtonElement, search: SiteSearch) {
-	button.addEventListener('click', (event) => {
-		// Open after this click, so the click does not land on the new backdrop.
-		event.stopPropagation();
-		search.open();
-	});
-	for (const type of ['pointerenter', 'focus'] as const)
-		button.addEventListener(type, () => search.preload(), { once: true });
-	button.disabled = false;
-}
-
-class SiteSearch extends HTMLElement {
+export class SiteSearch extends HTMLElement {
 	#searching: Promise<Searching> | undefined;
 	#loaded: Searching | undefined;
 	// The element is upgraded once the page is parsed (its script is a module): its parts are there.
@@ -144,7 +125,7 @@ class SiteSearch extends HTMLElement {
 
 	#load(): Promise<Searching> {
 		this.#searching ??= import('./searching.ts').then(
-			(module) => (this.#loaded = { ...module, engine: module.startEngine(loadSources, base) }),
+			(module) => (this.#loaded = { ...module, engine: module.startEngine(base) }),
 			(error: unknown) => {
 				this.#searching = undefined;
 				throw error;
@@ -216,7 +197,7 @@ class SiteSearch extends HTMLElement {
 
 	#showRecent() {
 		this.#help.replaceChildren();
-		const recent = readRecentSearches(localStorage.getItem(RECENT_SEARCHES_KEY));
+		const recent = recentQueries();
 		this.#status.textContent = '';
 		if (recent.length > 0) {
 			this.#showList('', [recentSearches(recent)]);
@@ -307,28 +288,13 @@ class SiteSearch extends HTMLElement {
 		if (!option) return;
 		if (option instanceof HTMLAnchorElement) {
 			// The link itself navigates (a modified click opens a tab, as links do); same-page anchors need the dialog closed.
-			this.#remember();
+			rememberSearch(this.#input.value);
 			const here = !event.ctrlKey && !event.metaKey && !event.shiftKey && event.button === 0;
 			if (here) this.#dialog.close();
 			this.#loaded?.openVariant(option, here);
 			return;
 		}
 		this.#choose(option, false);
-	}
-
-	#remember() {
-		const query = this.#input.value.trim();
-		if (!query) return;
-		try {
-			localStorage.setItem(
-				RECENT_SEARCHES_KEY,
-				JSON.stringify(
-					withRecentSearch(readRecentSearches(localStorage.getItem(RECENT_SEARCHES_KEY)), query),
-				),
-			);
-		} catch {
-			// Storage may be full or refused (private windows): recent searches are a convenience.
-		}
 	}
 
 	/** Opens a result (or runs a recent search): in this tab, or a new one. */
@@ -340,7 +306,7 @@ class SiteSearch extends HTMLElement {
 			return;
 		}
 		if (!(option instanceof HTMLAnchorElement)) return;
-		this.#remember();
+		rememberSearch(this.#input.value);
 		if (newTab) {
 			this.#loaded?.openVariant(option, false);
 			window.open(option.href, '_blank', 'noopener');
@@ -352,15 +318,4 @@ class SiteSearch extends HTMLElement {
 	}
 }
 
-/** Around a button elsewhere on the page (the 404 page's): the button opens the page's search. */
-class SearchOpener extends HTMLElement {
-	connectedCallback() {
-		const button = this.querySelector<HTMLButtonElement>('[data-search-open]');
-		const search = document.querySelector('site-search');
-		if (button && search instanceof SiteSearch) opensSearch(button, search);
-	}
-}
-
-// The search first: an opener asks it to open.
 customElements.define('site-search', SiteSearch);
-customElements.define('search-opener', SearchOpener);
