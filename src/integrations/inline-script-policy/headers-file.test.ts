@@ -129,9 +129,9 @@ describe('deploy/nginx.conf', () => {
 			nginx.split('\n').filter((line) => line.trim().startsWith('add_header ')).length,
 			'every add_header read',
 		);
-		// The doc's table: | `Name` | what it sends |
+		// The doc's table: | `Name` | what it sends |, its cells padded to line up (Prettier).
 		const rows = new Map(
-			[...doc.matchAll(/^\| `([\w-]+)` \| (.+) \|$/gm)].map(([, name = '', text = '']) => [
+			[...doc.matchAll(/^\| `([\w-]+)` +\| (.+?) *\|$/gm)].map(([, name = '', text = '']) => [
 				name,
 				text,
 			]),
