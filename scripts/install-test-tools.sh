@@ -4,7 +4,8 @@
 # (Debian's prometheus package) to check the generated alerting rules, pdftotext and
 # pdftoppm (poppler-utils) to read the printed PDF, and for the template checks
 # (npm run test:templates) ShellCheck, gunicorn and the Python libraries the templates import,
-# for Debian's /usr/bin/python3. Fast when all is there: one dpkg-query, no apt-get.
+# for Debian's /usr/bin/python3, and mmdebstrap, which builds the Debian unstable root
+# (scripts/debian-unstable.sh). Fast when all is there: one dpkg-query, no apt-get.
 set -euo pipefail
 
 missing=()
@@ -13,7 +14,7 @@ command -v promtool >/dev/null || missing+=(prometheus)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 
 # The template checks: shellcheck, and gunicorn plus the libraries, all run by /usr/bin/python3.
-template_packages=(shellcheck gunicorn python3-fastapi python3-uvicorn python3-structlog python3-sentry-sdk python3-httpx python3-sqlalchemy python3-aiosqlite python3-greenlet)
+template_packages=(shellcheck gunicorn python3-fastapi python3-uvicorn python3-structlog python3-sentry-sdk python3-httpx python3-sqlalchemy python3-aiosqlite python3-greenlet mmdebstrap)
 installed=$(dpkg-query -W -f='${Package} ${db:Status-Status}\n' "${template_packages[@]}" 2>/dev/null || true)
 for package in "${template_packages[@]}"; do
 	grep -qx "$package installed" <<<"$installed" || missing+=("$package")
