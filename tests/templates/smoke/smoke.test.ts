@@ -52,7 +52,7 @@ it('compares versions numerically and says which are older than the target', () 
 	assert.equal(isOlder('20.1.0+deb12u1', '20.1.0'), false);
 	assert.equal(isOlder('2.18.0', '2.0.0'), false);
 	assert.deepEqual(versionLines({ fastapi: '0.92.0', gunicorn: '23.0.0', aiosqlite: '0.17.0', missing: null }, { fastapi: '0.115.0', gunicorn: '23.0.0' }), [
-		'fastapi 0.92.0 (Debian 12\'s; OLDER than the 0.115.0 the templates target)',
+		'fastapi 0.92.0 (OLDER than the 0.115.0 the templates target)',
 		'gunicorn 23.0.0 (target 23.0.0)',
 		'aiosqlite 0.17.0',
 		'missing: not installed',

@@ -1,6 +1,6 @@
 /**
  * The library versions the templates are written for (src/data/verified-with.ts, the one list of
- * them), to say where Debian's, which the smoke runs use, is older.
+ * them), to say where Debian unstable's, which the smoke runs use, is older.
  */
 import { verifiedPackages } from '#data/verified-with.ts';
 
@@ -28,6 +28,6 @@ export function versionLines(versions: Readonly<Record<string, string | null>>, 
 		const target = targets[normalize(name)];
 		if (version === null) return `${name}: not installed`;
 		if (!target) return `${name} ${version}`;
-		return isOlder(version, target) ? `${name} ${version} (Debian 12's; OLDER than the ${target} the templates target)` : `${name} ${version} (target ${target})`;
+		return isOlder(version, target) ? `${name} ${version} (OLDER than the ${target} the templates target)` : `${name} ${version} (target ${target})`;
 	});
 }
