@@ -24,7 +24,7 @@ export interface ExtraTemplateText {
 	/** The code fence's language. */
 	lang: string;
 	text: string;
-	/** `uv 0.12.1, gunicorn 26.2.2`, where known. */
+	/** `gunicorn 26.2.2 (run on Debian unstable, Python 3.14.10); uv: not run here`, where known (verifiedLine). */
 	verifiedWith?: string | undefined;
 }
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { settingPlaces } from '#data/setting-places.ts';
 import { addedTemplates, allTemplates, hardenedOf, hardenedSnippets, snippets } from '#data/snippets.ts';
-import { verifiedLine, verifiedPackages, verifiedWith } from '#data/verified-with.ts';
+import { verifiedLine, verifiedPackages, verifiedVersion, verifiedWith, type VerifiedPackage } from '#data/verified-with.ts';
 import { insertedLines, lineRanges } from './line-diff.ts';
 
 const root = new URL('../../../', import.meta.url);
@@ -114,13 +114,22 @@ describe('template files', () => {
 });
 
 describe('verified-with', () => {
-	it('lists every hardened template and only known files, with released versions', () => {
+	it('lists every hardened template and only known files, with the versions the smoke run had', () => {
 		for (const template of hardenedSnippets) assert.ok(verifiedLine(template.file), template.file);
 		for (const file of Object.keys(verifiedWith)) assert.ok(allTemplates.some((template) => template.file === file), file);
-		for (const entry of Object.values(verifiedPackages)) assert.match(entry.version, /^\d+\.\d+\.\d+$/, entry.name);
+		for (const entry of Object.values<VerifiedPackage>(verifiedPackages)) {
+			const version = verifiedVersion(entry);
+			if (entry.notRun) assert.equal(version, undefined, entry.name);
+			else assert.match(version ?? '', /^\d+\.\d+/, entry.name);
+		}
 	});
 
-	it('the Dockerfile’s uv image is the verified uv', () => {
-		assert.ok(read('hardened/Dockerfile').includes(`ghcr.io/astral-sh/uv:${verifiedPackages.uv.version} `));
+	it('says which packages ran, where, and which did not', () => {
+		assert.match(verifiedLine('hardened/gunicorn.conf.py') ?? '', /^gunicorn [\d.]+, uvicorn [\d.]+ \(run on Debian unstable, Python 3\.\d+\.\d+\); uvicorn-worker: not run here$/);
+		assert.doesNotMatch(verifiedLine('hardened/Dockerfile') ?? '', /uv \d/);
+	});
+
+	it('the Dockerfile’s uv image is the pinned uv', () => {
+		assert.ok(read('hardened/Dockerfile').includes(`ghcr.io/astral-sh/uv:${verifiedPackages.uv.pinned.version} `));
 	});
 });
