@@ -45,6 +45,7 @@ export default defineConfig(
 			'dist-subpath/',
 			'.astro/',
 			'.bench/',
+			'.cache/',
 			'test-results/',
 			'playwright-report/',
 			'src/snippets/',

@@ -3,8 +3,10 @@
 # Chromium for the browser tests (Playwright's own browser download is not used), promtool
 # (Debian's prometheus package) to check the generated alerting rules, pdftotext and
 # pdftoppm (poppler-utils) to read the printed PDF, and for the template checks
-# (npm run test:templates) ShellCheck, gunicorn and the Python libraries the templates import,
-# for Debian's /usr/bin/python3. Fast when all is there: one dpkg-query, no apt-get.
+# (npm run test:templates) ShellCheck, Debian's python3 for the syntax checks, and mmdebstrap,
+# which builds the Debian unstable root the smoke runs use (scripts/debian-unstable.sh: the
+# templates' libraries are installed there, not on this machine). Fast when all is there: one
+# dpkg-query, no apt-get.
 set -euo pipefail
 
 missing=()
@@ -12,8 +14,9 @@ missing=()
 command -v promtool >/dev/null || missing+=(prometheus)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 
-# The template checks: shellcheck, and gunicorn plus the libraries, all run by /usr/bin/python3.
-template_packages=(shellcheck gunicorn python3-fastapi python3-uvicorn python3-structlog python3-sentry-sdk python3-httpx python3-sqlalchemy python3-aiosqlite python3-greenlet)
+# The template checks. mmdebstrap's unshare mode without root needs newuidmap (uidmap, which
+# apt installs as a recommendation); as root (CI) it needs nothing more.
+template_packages=(shellcheck python3 mmdebstrap)
 installed=$(dpkg-query -W -f='${Package} ${db:Status-Status}\n' "${template_packages[@]}" 2>/dev/null || true)
 for package in "${template_packages[@]}"; do
 	grep -qx "$package installed" <<<"$installed" || missing+=("$package")

@@ -23,8 +23,12 @@ version 'chromium' /usr/bin/chromium --version
 version 'promtool' promtool --version
 version 'pdftotext' pdftotext -v
 version 'shellcheck' shellcheck --version
-version 'python3 (Debian)' /usr/bin/python3 --version
-# The Debian packages the template smoke runs import (npm run test:templates).
-for package in gunicorn python3-fastapi python3-starlette python3-uvicorn python3-structlog python3-sentry-sdk python3-httpx python3-sqlalchemy python3-aiosqlite; do
-	printf '%-22s %s\n' "$package" "$(dpkg-query -W -f='${Version}' "$package" 2>/dev/null || echo 'not installed')"
-done
+version 'python3 (Debian 12)' /usr/bin/python3 --version
+version 'mmdebstrap' mmdebstrap --version
+# The template smoke runs' Python and packages (npm run test:templates), as smoke.py reads them
+# inside the Debian unstable root; builds the root first when its package list has none yet, so
+# on a fresh machine this is where the build's time and size are printed.
+echo 'Debian unstable root (template smoke runs)'
+bash scripts/debian-unstable.sh run --bind tests/templates/smoke python3 smoke.py --versions | while read -r name value; do
+	printf '  %-42s %s\n' "$name" "$value"
+done || echo '  not available: see the messages above'

@@ -1,56 +1,66 @@
 /**
- * The versions the hardened templates were written against, one place for all of them: a version
- * bump is one edit here. Each template lists the packages it uses (`uses`), in this order.
- * Checked against the projects' release pages and changelogs in late November 2026.
+ * The versions the hardened and added templates were verified with: the ones the template smoke
+ * runs had (npm run test:templates, in a Debian unstable root), as that test writes them to
+ * verified-versions.json. The test fails when the file and its run disagree, and when a package
+ * here claims a version the run did not have. Nobody types a version here: a package the runs do
+ * not have, or cannot use, is `notRun`, and the page says "not run here" beside it.
+ * Each template lists the packages it uses (`uses`), in this order.
  */
-export interface VerifiedPackage {
-	name: string;
-	version: string;
-	/** Where the version was confirmed. */
-	source: string;
+import verifiedVersions from './verified-versions.json' with { type: 'json' };
+
+/** What verified-versions.json holds: what one smoke run printed. */
+export interface VerifiedVersions {
+	ranOn: { distribution: string; debianVersion: string; archiveDate?: string };
+	python: string;
+	/** By distribution name as importlib.metadata knows it, and `prometheus` (promtool's); null where the run did not have it. */
+	packages: Record<string, string | null>;
+	/** Packages the run had but could not use, with the probe that says so (its error's first line). */
+	notRun: Record<string, { probe: string; error: string }>;
+	/** The templates a passing smoke check ran, by path under `src/snippets/`; the rest were parsed only. */
+	exercised: string[];
 }
 
+export interface VerifiedPackage {
+	/** As the page names it. */
+	name: string;
+	/** The key in verified-versions.json's `packages`: the distribution's name. */
+	distribution: string;
+	/** The smoke runs do not have it (uv, uvicorn-worker) or cannot use it: no version is claimed. */
+	notRun?: true;
+	/** For a package not run that a template pins all the same: the release pinned, and where it was confirmed. */
+	pinned?: { version: string; source: string };
+}
+
+export const verified: VerifiedVersions = verifiedVersions;
+
 export const verifiedPackages = {
+	// Not a Debian package: the Dockerfile's image tag, checked against the release page.
 	uv: {
 		name: 'uv',
-		version: '0.12.1',
-		source: 'https://github.com/astral-sh/uv/releases/tag/0.12.1',
+		distribution: 'uv',
+		notRun: true,
+		pinned: { version: '0.12.1', source: 'https://github.com/astral-sh/uv/releases/tag/0.12.1' },
 	},
-	gunicorn: {
-		name: 'gunicorn',
-		version: '26.2.2',
-		source: 'https://github.com/benoitc/gunicorn/releases/tag/26.2.2',
+	gunicorn: { name: 'gunicorn', distribution: 'gunicorn' },
+	// Not packaged by Debian: the runs load the hardened worker class from a stand-in module.
+	uvicornWorker: { name: 'uvicorn-worker', distribution: 'uvicorn-worker', notRun: true },
+	uvicorn: { name: 'uvicorn', distribution: 'uvicorn' },
+	structlog: { name: 'structlog', distribution: 'structlog' },
+	opentelemetrySdk: { name: 'opentelemetry-sdk', distribution: 'opentelemetry-sdk' },
+	// Installed, but Debian's grpcio is older than its generated code: constructing it fails.
+	otlpGrpcExporter: {
+		name: 'OTLP gRPC exporter',
+		distribution: 'opentelemetry-exporter-otlp-proto-grpc',
+		notRun: true,
 	},
-	uvicornWorker: {
-		name: 'uvicorn-worker',
-		version: '0.4.0',
-		source: 'https://github.com/Kludex/uvicorn-worker/releases/tag/0.4.0',
+	// Not packaged by Debian.
+	otelSqlalchemy: {
+		name: 'opentelemetry-instrumentation-sqlalchemy',
+		distribution: 'opentelemetry-instrumentation-sqlalchemy',
+		notRun: true,
 	},
-	uvicorn: {
-		name: 'uvicorn',
-		version: '0.51.0',
-		source: 'https://github.com/Kludex/uvicorn/releases/tag/0.51.0',
-	},
-	structlog: {
-		name: 'structlog',
-		version: '25.5.0',
-		source: 'https://github.com/hynek/structlog/releases/tag/25.5.0',
-	},
-	opentelemetrySdk: {
-		name: 'opentelemetry-sdk',
-		version: '1.43.0',
-		source: 'https://github.com/open-telemetry/opentelemetry-python/releases/tag/v1.43.0',
-	},
-	sentrySdk: {
-		name: 'sentry-sdk',
-		version: '2.72.0',
-		source: 'https://pypi.org/project/sentry-sdk/2.72.0/',
-	},
-	fastapi: {
-		name: 'FastAPI',
-		version: '0.139.2',
-		source: 'https://github.com/fastapi/fastapi/releases/tag/0.139.2',
-	},
+	sentrySdk: { name: 'sentry-sdk', distribution: 'sentry-sdk' },
+	fastapi: { name: 'FastAPI', distribution: 'fastapi' },
 } as const satisfies Record<string, VerifiedPackage>;
 
 export type VerifiedKey = keyof typeof verifiedPackages;
@@ -61,17 +71,50 @@ export const verifiedWith: Readonly<Record<string, readonly VerifiedKey[]>> = {
 	'hardened/gunicorn.conf.py': ['gunicorn', 'uvicornWorker', 'uvicorn'],
 	'hardened/logging_config.py': ['structlog', 'uvicorn'],
 	'hardened/request_logging_middleware.py': ['structlog', 'fastapi'],
-	'hardened/otel_setup.py': ['opentelemetrySdk', 'fastapi'],
+	'hardened/otel_setup.py': ['opentelemetrySdk', 'fastapi', 'otlpGrpcExporter', 'otelSqlalchemy'],
 	'hardened/sentry_setup.py': ['sentrySdk', 'fastapi'],
 	'hardened/health.py': ['fastapi'],
 	'hardened/quick-commands.sh': ['gunicorn'],
 	'added/start.sh': ['uvicorn', 'fastapi'],
 };
 
-/** "uv 0.12.1, gunicorn 26.2.2" for a template, or nothing where none is listed. */
+/** The version the smoke run had of a package it ran; a build with a stale file fails here rather than show a version nobody ran. */
+export function verifiedVersion(entry: VerifiedPackage): string | undefined {
+	if (entry.notRun) return undefined;
+	const version = verified.packages[entry.distribution];
+	if (!version)
+		throw new Error(
+			`verified-versions.json has no ${entry.distribution}: run npm run test:templates, or mark ${entry.name} notRun`,
+		);
+	return version;
+}
+
+/** "Debian unstable, Python 3.14.10". */
+export const ranOn = `${verified.ranOn.distribution}, Python ${verified.python}`;
+
+/**
+ * What the page says under a template: "Verified with gunicorn 26.2.2, uvicorn 0.53.0 (run on
+ * Debian unstable, Python 3.14.10); uvicorn-worker: not run here" where a smoke check ran it, or
+ * "Written for opentelemetry-sdk 1.45.1 (Debian unstable's, Python 3.14.10; the template is not
+ * run here)" where it was only parsed. Nothing where no package is listed.
+ */
 export function verifiedLine(file: string): string | undefined {
-	const keys = verifiedWith[file];
-	return keys?.length
-		? keys.map((key) => `${verifiedPackages[key].name} ${verifiedPackages[key].version}`).join(', ')
-		: undefined;
+	const entries: VerifiedPackage[] = (verifiedWith[file] ?? []).map((key) => verifiedPackages[key]);
+	if (!entries.length) return undefined;
+	const exercised = verified.exercised.includes(file);
+	const versions = entries
+		.filter((entry) => !entry.notRun)
+		.map((entry) => `${entry.name} ${verifiedVersion(entry)}`);
+	const notRun = entries.filter((entry) => entry.notRun).map((entry) => entry.name);
+	const where = exercised
+		? `run on ${ranOn}`
+		: `${verified.ranOn.distribution}'s, Python ${verified.python}; the template is not run here`;
+	return [
+		versions.length
+			? `${exercised ? 'Verified with' : 'Written for'} ${versions.join(', ')} (${where})`
+			: '',
+		notRun.length ? `${notRun.join(', ')}: not run here` : '',
+	]
+		.filter(Boolean)
+		.join('; ');
 }

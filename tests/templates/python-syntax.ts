@@ -1,6 +1,8 @@
 /**
- * Python syntax, checked by Debian's Python (`/usr/bin/python3`, the interpreter the smoke runs
- * use) in one process for every text at once: starting Python is the slow part.
+ * Python syntax, checked by the machine's Debian 12 Python (`/usr/bin/python3`) in one process for
+ * every text at once: starting Python is the slow part. Parsing needs nothing newer, and
+ * `feature_version` holds each text to the oldest Python its settings allow; the behaviour runs use
+ * Debian unstable's Python (smoke/smoke-workspace.ts).
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';

@@ -83,7 +83,7 @@ describe('templatesMarkdown', () => {
 				heading: 'Hardened: start.sh',
 				lang: 'bash',
 				text: 'echo "```"',
-				verifiedWith: 'uvicorn 0.51.0',
+				verifiedWith: 'Verified with uvicorn 0.51.0',
 			},
 			{ heading: '.dockerignore', lang: 'txt', text: '.venv' },
 		]);

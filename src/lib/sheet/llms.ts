@@ -24,7 +24,7 @@ export interface ExtraTemplateText {
 	/** The code fence's language. */
 	lang: string;
 	text: string;
-	/** `uv 0.12.1, gunicorn 26.2.2`, where known. */
+	/** `Verified with gunicorn 26.2.2 (run on Debian unstable, Python 3.14.10); uv: not run here`, where known (verifiedLine). */
 	verifiedWith?: string | undefined;
 }
 
@@ -38,7 +38,7 @@ export function templatesMarkdown(templates: readonly ExtraTemplateText[]): stri
 			return [
 				`### ${heading}`,
 				`${fence}${lang}\n${text}\n${fence}`,
-				verifiedWith ? `Verified with ${verifiedWith}.` : '',
+				verifiedWith ? `${verifiedWith}.` : '',
 			]
 				.filter(Boolean)
 				.join('\n\n');

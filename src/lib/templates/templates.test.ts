@@ -10,7 +10,14 @@ import {
 	hardenedSnippets,
 	snippets,
 } from '#data/snippets.ts';
-import { verifiedLine, verifiedPackages, verifiedWith } from '#data/verified-with.ts';
+import {
+	verified,
+	verifiedLine,
+	verifiedPackages,
+	verifiedVersion,
+	verifiedWith,
+	type VerifiedPackage,
+} from '#data/verified-with.ts';
 import { insertedLines, lineRanges } from './line-diff.ts';
 
 const root = new URL('../../../', import.meta.url);
@@ -157,20 +164,45 @@ describe('template files', () => {
 });
 
 describe('verified-with', () => {
-	it('lists every hardened template and only known files, with released versions', () => {
+	it('lists every hardened template and only known files, with the versions the smoke run had', () => {
 		for (const template of hardenedSnippets) assert.ok(verifiedLine(template.file), template.file);
 		for (const file of Object.keys(verifiedWith))
 			assert.ok(
 				allTemplates.some((template) => template.file === file),
 				file,
 			);
-		for (const entry of Object.values(verifiedPackages))
-			assert.match(entry.version, /^\d+\.\d+\.\d+$/, entry.name);
+		for (const entry of Object.values<VerifiedPackage>(verifiedPackages)) {
+			const version = verifiedVersion(entry);
+			if (entry.notRun) assert.equal(version, undefined, entry.name);
+			else assert.match(version ?? '', /^\d+\.\d+/, entry.name);
+		}
 	});
 
-	it('the Dockerfile’s uv image is the verified uv', () => {
+	it('says which packages ran, where, and which did not', () => {
+		assert.match(
+			verifiedLine('hardened/gunicorn.conf.py') ?? '',
+			/^Verified with gunicorn [\d.]+, uvicorn [\d.]+ \(run on Debian unstable, Python 3\.\d+\.\d+\); uvicorn-worker: not run here$/,
+		);
+		assert.doesNotMatch(verifiedLine('hardened/Dockerfile') ?? '', /uv \d/);
+	});
+
+	it('claims a run only for the templates a smoke check ran', () => {
+		for (const file of Object.keys(verifiedWith)) {
+			const line = verifiedLine(file) ?? '';
+			if (verified.exercised.includes(file))
+				assert.match(line, /^Verified with .* \(run on /, file);
+			else assert.match(line, /^Written for .*; the template is not run here\)/, file);
+		}
+		// Parsed only: it imports the gRPC exporter, which Debian's grpcio cannot construct.
+		assert.ok(!verified.exercised.includes('hardened/otel_setup.py'));
+		assert.ok(verified.exercised.includes('hardened/gunicorn.conf.py'));
+	});
+
+	it('the Dockerfile’s uv image is the pinned uv', () => {
 		assert.ok(
-			read('hardened/Dockerfile').includes(`ghcr.io/astral-sh/uv:${verifiedPackages.uv.version} `),
+			read('hardened/Dockerfile').includes(
+				`ghcr.io/astral-sh/uv:${verifiedPackages.uv.pinned.version} `,
+			),
 		);
 	});
 });

@@ -4,15 +4,17 @@
  * - the sheet's templates (src/snippets/*.py), at the defaults and with non-default settings;
  * - the hardened set: the sheet's templates with each src/snippets/hardened/ file in place of the
  *   one of the same name (as a reader combines them), at both settings sets.
+ *
+ * Each runs inside the Debian unstable root (scripts/debian-unstable.sh), with its workspace bound
+ * at /workspace.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { filledText, settingsSets, type SettingsSet } from '../filled.ts';
-import { debianPython } from '../python-syntax.ts';
 import { servedTemplates, type ServedTemplate } from '../served-templates.ts';
 
 export interface SmokeFile {
@@ -28,6 +30,8 @@ export interface SmokeSet {
 }
 
 const standins = fileURLToPath(new URL('standins/', import.meta.url));
+const harness = fileURLToPath(new URL('smoke.py', import.meta.url));
+const rootScript = fileURLToPath(import.meta.resolve('#scripts/debian-unstable.sh'));
 
 /** `base` with each file of `over` in place of the one of the same name. */
 function overlay(base: readonly SmokeFile[], over: readonly SmokeFile[]): SmokeFile[] {
@@ -72,6 +76,7 @@ function writeAppStandIn(root: string, app: string): void {
 export function buildWorkspace(set: SmokeSet): string {
 	const root = mkdtempSync(join(tmpdir(), 'template-smoke-'));
 	cpSync(standins, root, { recursive: true });
+	copyFileSync(harness, join(root, 'smoke.py'));
 	writeAppStandIn(root, set.settings.values.app);
 	const files: Record<string, { origin: string; fromSheet: boolean }> = {};
 	for (const { template, origin } of set.files) {
@@ -89,22 +94,44 @@ export function buildWorkspace(set: SmokeSet): string {
 	return root;
 }
 
+export interface SmokeCheck {
+	name: string;
+	ok: boolean;
+	detail: string;
+	seconds: number;
+}
+
 export interface SmokeReport {
+	/** `python` and each distribution smoke.py asks importlib.metadata about (null: not installed), and `prometheus`. */
 	versions: Record<string, string | null>;
-	checks: Array<{ name: string; ok: boolean; detail: string; seconds: number }>;
+	/** `debianVersion` (`forky/sid`) and `archiveDate`, the day of the archive the root was built from. */
+	system: { debianVersion: string; archiveDate?: string };
+	checks: SmokeCheck[];
+	/** Whether a package works in the root (the OTLP exporters): recorded, not asserted; a failed one is not run. */
+	probes: Array<SmokeCheck & { package: string }>;
 	notes: string[];
 }
 
-const harness = fileURLToPath(new URL('smoke.py', import.meta.url));
+const run = promisify(execFile);
 
-/** smoke.py run by Debian's Python in a fresh workspace for the set, removed afterwards. */
+/**
+ * The Debian unstable root, built first if its package list has none yet (a minute or more;
+ * concurrent callers wait for the one build). `log` is what the build printed, empty when cached.
+ */
+export async function unstableRoot(): Promise<{ path: string; log: string }> {
+	const { stdout, stderr } = await run('bash', [rootScript, 'path'], { encoding: 'utf8' });
+	return { path: stdout.trim(), log: stderr.trim() };
+}
+
+/** smoke.py run by the Debian unstable root's Python in a fresh workspace for the set, removed afterwards. */
 export async function runSmoke(set: SmokeSet): Promise<SmokeReport> {
 	const workspace = buildWorkspace(set);
 	try {
-		const { stdout } = await promisify(execFile)(debianPython, [harness, workspace], {
-			encoding: 'utf8',
-			maxBuffer: 16 * 1024 * 1024,
-		});
+		const { stdout } = await run(
+			'bash',
+			[rootScript, 'run', '--bind', workspace, 'python3', 'smoke.py', '/workspace'],
+			{ encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
+		);
 		return JSON.parse(stdout) as SmokeReport;
 	} finally {
 		rmSync(workspace, { recursive: true, force: true });

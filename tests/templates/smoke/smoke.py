@@ -1,38 +1,91 @@
-"""Smoke runs of the Python templates with Debian's packages.
+"""Smoke runs of the Python templates with Debian unstable's Python and packages.
 
-Run by tests/templates/smoke.test.ts as `/usr/bin/python3 smoke.py WORKSPACE`, in a workspace
-smoke-workspace.ts builds: the templates (filled with one settings set) in `app/`,
-gunicorn.conf.py at the top, the stand-ins beside them, and manifest.json saying which file came
-from where. Each check runs only when its templates are there. Prints one JSON report:
-{"versions": {...}, "checks": [{"name", "ok", "detail", "seconds"}], "notes": [...]}.
+Run by tests/templates/smoke.test.ts inside the Debian unstable root (scripts/debian-unstable.sh)
+as `python3 smoke.py /workspace`, in a workspace smoke-workspace.ts builds and binds there: the
+templates (filled with one settings set) in `app/`, gunicorn.conf.py at the top, the stand-ins and
+this file beside them, and manifest.json saying which file came from where. Each check runs only
+when its templates are there. Prints one JSON report: {"versions": {...}, "system": {...},
+"checks": [{"name", "ok", "detail", "seconds"}], "probes": [{..., "package"}], "notes": [...]}.
+Probes record, without asserting, whether a package works in this root (the OTLP exporters):
+a failed probe is a package the runs cannot use, which the pages say was not run.
+`python3 smoke.py --versions` prints only the versions, one "name version" a line (print-versions.sh).
 
 Where the sheet's own text leaves a name to the reader (health.py's get_session, sentry_setup.py's
 settings and scrub_pii), this supplies it and says so in a note; hardened files get nothing
 beyond the app.db and app.config stand-ins their contract imports.
 """
-import asyncio
 import contextlib
+import email.utils
 import importlib
 import importlib.metadata
 import io
 import json
 import logging
 import os
+import re
 import runpy
+import shutil
 import subprocess
 import sys
 import time
 import traceback
+import warnings
+
+# Every distribution the templates or their checks touch, by its importlib.metadata name; one
+# the root does not have is reported as None (uvicorn-worker, OpenTelemetry's SQLAlchemy
+# instrumentation: not packaged by Debian).
+PACKAGES = [
+    "fastapi", "starlette", "pydantic", "pydantic-settings", "uvicorn", "uvicorn-worker", "gunicorn",
+    "structlog", "sentry-sdk", "SQLAlchemy", "aiosqlite", "greenlet", "httpx",
+    "opentelemetry-api", "opentelemetry-sdk", "opentelemetry-exporter-otlp-proto-grpc",
+    "opentelemetry-exporter-otlp-proto-http", "opentelemetry-instrumentation-asgi",
+    "opentelemetry-instrumentation-fastapi", "opentelemetry-instrumentation-sqlalchemy",
+    "grpcio", "protobuf", "prometheus-client", "prometheus-fastapi-instrumentator", "validate-pyproject",
+]
+
+
+def versions():
+    """Python, each package (None where missing) and Prometheus's promtool, as this root has them."""
+    found = {"python": sys.version.split()[0]}
+    for package in PACKAGES:
+        try:
+            found[package] = importlib.metadata.version(package)
+        except importlib.metadata.PackageNotFoundError:
+            found[package] = None
+    promtool = shutil.which("promtool")
+    output = subprocess.run([promtool, "--version"], capture_output=True, text=True).stdout if promtool else ""
+    match = re.search(r"version (\d+\.\d+\.\d+)", output)
+    found["prometheus"] = match.group(1) if match else None
+    return found
+
+
+def read(path):
+    with open(path) as file:
+        return file.read()
+
+
+def system():
+    """The distribution, and the date of the archive its packages came from (written at build time)."""
+    info = {"debianVersion": read("/etc/debian_version").strip()}
+    with contextlib.suppress(FileNotFoundError, TypeError, ValueError):
+        info["archiveDate"] = email.utils.parsedate_to_datetime(read("/etc/debian-archive-date").strip()).date().isoformat()
+    return info
+
+
+if sys.argv[1:] == ["--versions"]:
+    for name, version in versions().items():
+        print(name, version or "not installed")
+    sys.exit(0)
 
 WORKSPACE = sys.argv[1]
 os.chdir(WORKSPACE)
 sys.path.insert(0, WORKSPACE)
-MANIFEST = json.load(open("manifest.json"))
+MANIFEST = json.loads(read("manifest.json"))
 FILES = MANIFEST["files"]  # template name -> {"origin": path shown in messages, "fromSheet": bool}
 SETTINGS = MANIFEST["settings"]
 REQUEST_ID = "smoke-request-1"
 
-report = {"versions": {}, "checks": [], "notes": []}
+report = {"versions": {}, "system": {}, "checks": [], "probes": [], "notes": []}
 
 
 def note(text):
@@ -47,23 +100,14 @@ def origin(name):
     return FILES[name]["origin"]
 
 
-def check(name, run):
+def check(name, run, into="checks", package=None):
     started = time.perf_counter()
     try:
         run()
         result = {"ok": True, "detail": ""}
     except Exception as error:  # noqa: BLE001 - every failure is a result to report
         result = {"ok": False, "detail": "".join(traceback.format_exception_only(error)).strip() + "\n" + traceback.format_exc(limit=-3)}
-    report["checks"].append({"name": name, **result, "seconds": round(time.perf_counter() - started, 2)})
-
-
-def versions():
-    report["versions"]["python"] = sys.version.split()[0]
-    for package in ["fastapi", "starlette", "pydantic", "uvicorn", "gunicorn", "structlog", "sentry-sdk", "SQLAlchemy", "aiosqlite", "httpx"]:
-        try:
-            report["versions"][package] = importlib.metadata.version(package)
-        except importlib.metadata.PackageNotFoundError:
-            report["versions"][package] = None
+    report[into].append({"name": name, **result, "seconds": round(time.perf_counter() - started, 2), **({"package": package} if package else {})})
 
 
 def start_gunicorn_check_config():
@@ -85,7 +129,7 @@ def gunicorn_config():
     worker = config.worker_class  # imports the worker class the file names
     assert issubclass(worker, gunicorn.workers.base.Worker), f"{config.worker_class_str} is not a gunicorn worker"
     if config.worker_class_str.startswith("uvicorn_worker."):
-        note(f"{origin('gunicorn.conf.py')}: worker {config.worker_class_str} loaded from a STAND-IN uvicorn_worker module re-exporting uvicorn.workers.UvicornWorker (Debian 12 has no uvicorn-worker package)")
+        note(f"{origin('gunicorn.conf.py')}: worker {config.worker_class_str} loaded from a STAND-IN uvicorn_worker module re-exporting uvicorn.workers.UvicornWorker (Debian has no uvicorn-worker package)")
     assert config.bind == [f"0.0.0.0:{SETTINGS['port']}"], f"bind {config.bind}"
     assert config.loglevel == SETTINGS["logLevel"], f"loglevel {config.loglevel}"
 
@@ -196,8 +240,8 @@ def sentry_before_send():
         runpy.run_path(path, init_globals={"settings": app.config.settings, "scrub_pii": lambda event, hint=None: event})
     else:
         importlib.import_module("app.sentry_setup")
-    client = sentry_sdk.Hub.current.client
-    assert client is not None, "sentry_sdk.init was not called"
+    client = sentry_sdk.get_client()  # sentry-sdk 2's API: Hub is deprecated
+    assert client.is_active(), "sentry_sdk.init was not called"
     assert client.options["traces_sample_rate"] == float(SETTINGS["sampleRate"]), f"traces_sample_rate {client.options['traces_sample_rate']}"
     client.transport.kill()
     client.transport = CaptureTransport(client.options)
@@ -211,8 +255,22 @@ def sentry_before_send():
     note(f"{origin('sentry_setup.py')}: before_send kept the event; its Authorization header arrived as {authorization!r}")
 
 
+def otlp_exporter(transport):
+    """The OTLP span exporter constructed as otel_setup.py constructs it, with a collector address
+    (nothing is sent: no span is exported). Debian's grpcio is older than the gRPC exporter's
+    generated code expects, which this records rather than hides."""
+
+    def run():
+        module = importlib.import_module(f"opentelemetry.exporter.otlp.proto.{transport}.trace_exporter")
+        endpoint = {"grpc": "http://127.0.0.1:4317", "http": "http://127.0.0.1:4318/v1/traces"}[transport]
+        module.OTLPSpanExporter(endpoint=endpoint).shutdown()
+
+    return run
+
+
 def main():
-    versions()
+    report["versions"] = versions()
+    report["system"] = system()
     gunicorn_run = start_gunicorn_check_config() if has("gunicorn.conf.py") else None
     if has("gunicorn.conf.py"):
         check(f"{origin('gunicorn.conf.py')}: gunicorn reads it, loads its worker class, binds the port, logs at the level", gunicorn_config)
@@ -223,7 +281,12 @@ def main():
     if has("sentry_setup.py"):
         check(f"{origin('sentry_setup.py')}: before_send keeps an event (custom transport, no network)", sentry_before_send)
     if has("otel_setup.py"):
-        note(f"{origin('otel_setup.py')}: parse only: OpenTelemetry is not packaged by Debian 12")
+        note(f"{origin('otel_setup.py')}: parse only: it imports the gRPC exporter, which Debian's grpcio cannot construct (see the probes), and SQLAlchemyInstrumentor, which Debian does not package")
+        with warnings.catch_warnings():
+            # The gRPC stubs warn at import that grpcio is older than they were generated for.
+            warnings.simplefilter("ignore", RuntimeWarning)
+            check("OTLPSpanExporter over gRPC constructs", otlp_exporter("grpc"), into="probes", package="opentelemetry-exporter-otlp-proto-grpc")
+        check("OTLPSpanExporter over HTTP constructs", otlp_exporter("http"), into="probes", package="opentelemetry-exporter-otlp-proto-http")
     if gunicorn_run:
         command, process = gunicorn_run
         started = time.perf_counter()

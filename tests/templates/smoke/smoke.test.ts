@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { it } from 'node:test';
 import { defaults } from '../filled.ts';
 import type { ServedTemplate } from '../served-templates.ts';
-import { runSmoke } from './smoke-workspace.ts';
-import { isOlder, versionLines } from './target-versions.ts';
+import { runSmoke, type SmokeReport } from './smoke-workspace.ts';
+import { claimProblems, verifiedVersions } from './verified-versions.ts';
 
 const sheet = (name: string) =>
 	readFileSync(new URL(`../../../src/snippets/${name}`, import.meta.url), 'utf8');
@@ -83,20 +83,76 @@ it('every smoke check fails on a broken template', async () => {
 	);
 });
 
-it('compares versions numerically and says which are older than the target', () => {
-	assert.equal(isOlder('0.92.0', '0.115.0'), true);
-	assert.equal(isOlder('20.1.0+deb12u1', '20.1.0'), false);
-	assert.equal(isOlder('2.18.0', '2.0.0'), false);
+it('records what a run had, and finds the claims it did not back', () => {
+	const report: SmokeReport = {
+		versions: {
+			python: '3.14.1',
+			fastapi: '0.160.0',
+			'uvicorn-worker': null,
+			'opentelemetry-exporter-otlp-proto-grpc': '1.45.0',
+		},
+		system: { debianVersion: 'forky/sid', archiveDate: '2026-10-30' },
+		checks: [],
+		probes: [
+			{
+				name: 'gRPC constructs',
+				ok: false,
+				detail: 'TypeError: no\nTraceback …',
+				seconds: 0,
+				package: 'opentelemetry-exporter-otlp-proto-grpc',
+			},
+			{
+				name: 'HTTP constructs',
+				ok: true,
+				detail: '',
+				seconds: 0,
+				package: 'opentelemetry-exporter-otlp-proto-http',
+			},
+		],
+		notes: [],
+	};
+	const record = verifiedVersions(report);
+	assert.deepEqual(record, {
+		ranOn: {
+			distribution: 'Debian unstable',
+			debianVersion: 'forky/sid',
+			archiveDate: '2026-10-30',
+		},
+		python: '3.14.1',
+		packages: {
+			fastapi: '0.160.0',
+			'uvicorn-worker': null,
+			'opentelemetry-exporter-otlp-proto-grpc': '1.45.0',
+		},
+		notRun: {
+			'opentelemetry-exporter-otlp-proto-grpc': {
+				probe: 'gRPC constructs',
+				error: 'TypeError: no',
+			},
+		},
+	});
 	assert.deepEqual(
-		versionLines(
-			{ fastapi: '0.92.0', gunicorn: '23.0.0', aiosqlite: '0.17.0', missing: null },
-			{ fastapi: '0.115.0', gunicorn: '23.0.0' },
-		),
+		claimProblems(record, {
+			fastapi: { name: 'FastAPI', distribution: 'fastapi' },
+			worker: { name: 'uvicorn-worker', distribution: 'uvicorn-worker', notRun: true },
+			grpc: {
+				name: 'gRPC exporter',
+				distribution: 'opentelemetry-exporter-otlp-proto-grpc',
+				notRun: true,
+			},
+		}),
+		[],
+	);
+	assert.deepEqual(
+		claimProblems(record, {
+			worker: { name: 'uvicorn-worker', distribution: 'uvicorn-worker' },
+			grpc: { name: 'gRPC exporter', distribution: 'opentelemetry-exporter-otlp-proto-grpc' },
+			fastapi: { name: 'FastAPI', distribution: 'fastapi', notRun: true },
+		}),
 		[
-			"fastapi 0.92.0 (Debian 12's; OLDER than the 0.115.0 the templates target)",
-			'gunicorn 23.0.0 (target 23.0.0)',
-			'aiosqlite 0.17.0',
-			'missing: not installed',
+			'uvicorn-worker: verified-with.ts claims a version, but the run had no uvicorn-worker: mark it notRun',
+			'gRPC exporter: verified-with.ts claims a version, but the run could not use opentelemetry-exporter-otlp-proto-grpc (TypeError: no): mark it notRun',
+			'FastAPI: marked notRun, but the run had fastapi 0.160.0: drop notRun',
 		],
 	);
 });
