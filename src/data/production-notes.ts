@@ -98,6 +98,16 @@ export const productionNotes: Readonly<Record<string, readonly ProductionNote[]>
 	],
 	logging: [
 		{
+			title: 'JSON logs lose the traceback',
+			breaks:
+				'No processor turns `exc_info` into text: with `json_logs=True`, a `logger.exception(...)` line carries `"exc_info": true` and not the traceback.',
+			fix: 'Put an exception processor before the renderer: `structlog.processors.ExceptionRenderer(structlog.tracebacks.ExceptionDictTransformer(show_locals=False))`, as the Hardened tab does. Keep `show_locals=False`: structlog’s ready-made `dict_tracebacks` writes every frame’s local variables (passwords, tokens) into the log.',
+			source: {
+				label: 'structlog docs: Exceptions',
+				url: 'https://www.structlog.org/en/stable/exceptions.html',
+			},
+		},
+		{
 			title: 'Standard-library records skip the processors',
 			breaks:
 				'`ProcessorFormatter` has no `foreign_pre_chain`, so lines from uvicorn, gunicorn or SQLAlchemy get no level, timestamp or request context, only the renderer.',

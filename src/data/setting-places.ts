@@ -142,13 +142,13 @@ export const settingPlaces: Readonly<Record<string, SnippetPlaces>> = {
 	'hardened/logging_config.py': {
 		places: [
 			{
-				line: 4,
+				line: 11,
 				text: 'def setup_logging(json_logs: bool = True, log_level: str = "«logLevel:upper»"):',
 			},
 		],
 		notSettings: [
 			{
-				line: 14,
+				line: 22,
 				setting: 'logLevel',
 				text: 'StackInfoRenderer',
 				why: 'a structlog processor’s name',

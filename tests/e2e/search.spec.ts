@@ -48,15 +48,15 @@ test(
 			page.locator('main .expressive-code pre').filter({ hasText: text });
 		await page.goto('dockerfile/');
 		// Only the hardened logging setup has this line: the result says so, and its page opens on that tab.
-		let { options } = await searchFor(page, 'dict_tracebacks');
+		let { options } = await searchFor(page, 'show_locals');
 		await expect(options.first()).toHaveAttribute('href', /\/logging\//);
 		await expect(options.first().locator('.result-variant')).toHaveText('Hardened');
 		await page.keyboard.press('Enter');
 		await expect(page).toHaveURL(/\/logging\//);
-		await expect(shownCode('dict_tracebacks')).toBeVisible();
+		await expect(shownCode('show_locals')).toBeVisible();
 		// Opened at the line, not at the top of the page a screen above it.
 		await expect(
-			page.locator('main .ec-line').filter({ hasText: 'dict_tracebacks' }),
+			page.locator('main .ec-line').filter({ hasText: 'show_locals' }),
 		).toBeInViewport();
 		await expect(page.getByRole('tab', { name: 'Hardened' }).first()).toHaveAttribute(
 			'aria-selected',

@@ -1,15 +1,23 @@
 # app/logging_config.py
 import structlog, logging, sys
 
+
+def drop_color_message(_, __, event_dict):
+    # Uvicorn passes an ANSI-coloured copy of some messages as an extra: not for JSON.
+    event_dict.pop("color_message", None)
+    return event_dict
+
+
 def setup_logging(json_logs: bool = True, log_level: str = "INFO"):
     # Applied to structlog's events and, as foreign_pre_chain, to standard-library
-    # records (uvicorn, SQLAlchemy, any library): every line gets a level, a time, a logger
-    # name and the request's context.
+    # records of the app's process (uvicorn, SQLAlchemy, any library): each line gets a
+    # level, a time, a logger name and the request's context.
     shared_processors = [
         structlog.contextvars.merge_contextvars,
         structlog.stdlib.add_log_level,
         structlog.stdlib.add_logger_name,
         structlog.stdlib.ExtraAdder(),
+        drop_color_message,
         structlog.processors.TimeStamper(fmt="iso"),
         structlog.processors.StackInfoRenderer(),
         structlog.processors.UnicodeDecoder(),
@@ -20,8 +28,13 @@ def setup_logging(json_logs: bool = True, log_level: str = "INFO"):
         if json_logs
         else structlog.dev.ConsoleRenderer()
     )
-    # JSON logs need the exception as data; the console renderer prints it itself.
-    exceptions = [structlog.processors.dict_tracebacks] if json_logs else []
+    # JSON logs need the exception as data, without each frame's local variables (they
+    # can hold passwords and tokens); the console renderer prints the exception itself.
+    exceptions = (
+        [structlog.processors.ExceptionRenderer(
+            structlog.tracebacks.ExceptionDictTransformer(show_locals=False))]
+        if json_logs else []
+    )
 
     structlog.configure(
         processors=[*shared_processors, structlog.stdlib.ProcessorFormatter.wrap_for_formatter],
@@ -46,10 +59,12 @@ def setup_logging(json_logs: bool = True, log_level: str = "INFO"):
     root.addHandler(handler)
     root.setLevel(log_level.upper())
 
-    # uvicorn's loggers bring handlers of their own: send their records through this one.
+    # uvicorn's loggers bring handlers of their own (under Gunicorn, the very list that
+    # gunicorn.error logs through): unbind them, never clear that list, and send their
+    # records through this handler.
     for name in ("uvicorn", "uvicorn.error"):
         uvicorn_logger = logging.getLogger(name)
-        uvicorn_logger.handlers.clear()
+        uvicorn_logger.handlers = []
         uvicorn_logger.propagate = True
     # No access lines: the middleware logs request_completed for every request.
     logging.getLogger("uvicorn.access").disabled = True

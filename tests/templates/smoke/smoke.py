@@ -84,6 +84,7 @@ MANIFEST = json.loads(read("manifest.json"))
 FILES = MANIFEST["files"]  # template name -> {"origin": path shown in messages, "fromSheet": bool}
 SETTINGS = MANIFEST["settings"]
 REQUEST_ID = "smoke-request-1"
+SECRET = "hunter2"
 
 report = {"versions": {}, "system": {}, "checks": [], "probes": [], "notes": []}
 
@@ -176,6 +177,7 @@ def health_router():
 
 
 def structured_logs():
+    import structlog
     from fastapi import FastAPI
     from fastapi.testclient import TestClient
 
@@ -193,6 +195,15 @@ def structured_logs():
         with TestClient(application) as client:
             assert client.get("/ping", headers={"x-request-id": REQUEST_ID}).status_code == 200
         logging.getLogger("smoke.stdlib").warning("stdlib_event")
+
+        def fails_holding_a_secret():
+            password = SECRET  # noqa: F841 - a local variable no log line may show
+            raise ValueError("smoke failure")
+
+        try:
+            fails_holding_a_secret()
+        except ValueError:
+            structlog.get_logger("smoke").exception("exception_event")
     lines = output.getvalue().splitlines()
     events = []
     for line in lines:
@@ -207,6 +218,13 @@ def structured_logs():
         assert event.get("level") == "info", f"{name} level: {event}"
         assert isinstance(event.get("timestamp"), str) and event["timestamp"][:2] == "20", f"{name} timestamp: {event}"
         assert event.get("request_id") == REQUEST_ID, f"{name} request_id: {event}"
+    # A logged exception: its traceback in the line, and no frame's local variables.
+    failure = next((line for line in lines if '"exception_event"' in line), "")
+    assert SECRET not in failure, f"the exception's line shows a local variable's value: {failure}"
+    if "fails_holding_a_secret" not in failure:
+        if not FILES["logging_config.py"]["fromSheet"]:
+            raise AssertionError(f"the exception's line has no traceback: {failure}")
+        note(f"{origin('logging_config.py')}: logger.exception() writes no traceback into the JSON line (no exception processor): {failure}")
     stdlib = next((event for event in events if event.get("event") == "stdlib_event"), {})
     missing = [field for field in ("level", "timestamp") if field not in stdlib]
     if missing:
@@ -277,7 +295,8 @@ def main():
     if has("health.py"):
         check(f"{origin('health.py')}: /healthz 200, /readyz 200 with a working database and 503 with a failing one", health_router)
     if has("logging_config.py", "request_logging_middleware.py"):
-        check(f"{origin('logging_config.py')} + {origin('request_logging_middleware.py')}: one JSON line per event with level, timestamp and the request id", structured_logs)
+        exception = "a logged exception shows no local variable" if FILES["logging_config.py"]["fromSheet"] else "a logged exception keeps its traceback and shows no local variable"
+        check(f"{origin('logging_config.py')} + {origin('request_logging_middleware.py')}: one JSON line per event with level, timestamp and the request id; {exception}", structured_logs)
     if has("sentry_setup.py"):
         check(f"{origin('sentry_setup.py')}: before_send keeps an event (custom transport, no network)", sentry_before_send)
     if has("otel_setup.py"):

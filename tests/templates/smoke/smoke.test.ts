@@ -7,27 +7,28 @@ import type { ServedTemplate } from '../served-templates.ts';
 import { runSmoke, type SmokeReport } from './smoke-workspace.ts';
 import { claimProblems, verifiedVersions } from './verified-versions.ts';
 
-const sheet = (name: string) =>
-	readFileSync(new URL(`../../../src/snippets/${name}`, import.meta.url), 'utf8');
-/** The sheet's text with `from` replaced, which must be there. */
+const snippet = (path: string) =>
+	readFileSync(new URL(`../../../src/snippets/${path}`, import.meta.url), 'utf8');
+/** The sheet's text (or, with `folder`, a hardened file's) with `from` replaced, which must be there. */
 function broken(
 	name: string,
 	from: string,
 	to: string,
+	folder: '' | 'hardened/' = '',
 ): { template: ServedTemplate; origin: string } {
-	const text = sheet(name);
+	const text = snippet(folder + name);
 	assert.ok(text.includes(from), `${name} holds ${from}`);
 	return {
 		template: {
-			path: `broken/${name}`,
+			path: `broken/${folder}${name}`,
 			name,
-			hardened: false,
-			fromSheet: true,
+			hardened: folder === 'hardened/',
+			fromSheet: folder === '',
 			lang: 'python',
 			kind: 'python',
 			text: text.replace(from, to),
 		},
-		origin: `${from ? 'broken' : 'intact'} ${name}`,
+		origin: `${from ? 'broken' : 'intact'} ${folder}${name}`,
 	};
 }
 
@@ -57,6 +58,27 @@ it('every smoke check fails on a broken template', async () => {
 				broken('request_logging_middleware.py', 'request_id=request_id, ', ''),
 			],
 		}),
+		runSmoke({
+			label: 'hardened logging that shows local variables',
+			settings: defaults,
+			files: [
+				broken('logging_config.py', 'show_locals=False', 'show_locals=True', 'hardened/'),
+				intact('request_logging_middleware.py'),
+			],
+		}),
+		runSmoke({
+			label: 'hardened logging without tracebacks',
+			settings: defaults,
+			files: [
+				broken(
+					'logging_config.py',
+					'if json_logs else []',
+					'if not json_logs else []',
+					'hardened/',
+				),
+				intact('request_logging_middleware.py'),
+			],
+		}),
 	]);
 	const checks = reports.flatMap((report) => report.checks);
 	const failed = (name: string, detail: RegExp) => {
@@ -68,7 +90,7 @@ it('every smoke check fails on a broken template', async () => {
 		checks.filter((check) => check.ok),
 		[],
 	);
-	assert.equal(checks.length, 6);
+	assert.equal(checks.length, 8);
 	failed(
 		'broken gunicorn.conf.py: gunicorn reads it',
 		/invalid literal for int\(\) with base 10: 'two'/,
@@ -81,6 +103,9 @@ it('every smoke check fails on a broken template', async () => {
 		'intact logging_config.py + broken request_logging_middleware.py',
 		/request_started request_id/,
 	);
+	const [showsLocals, noTraceback] = [reports[2]?.checks, reports[3]?.checks];
+	assert.match(showsLocals?.[0]?.detail ?? '', /shows a local variable's value: .*hunter2/);
+	assert.match(noTraceback?.[0]?.detail ?? '', /the exception's line has no traceback/);
 });
 
 it('records what a run had, and finds the claims it did not back', () => {
