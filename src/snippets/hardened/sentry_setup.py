@@ -22,7 +22,7 @@ sentry_sdk.init(
     dsn=settings.sentry_dsn,
     environment=settings.environment,
     release=settings.release_version,
-    # Set it to 0 where OpenTelemetry already traces requests, or each is traced twice.
+    # Remove it where OpenTelemetry traces requests: 0 still continues incoming traces.
     traces_sample_rate=0.1,
     # The FastAPI and SQLAlchemy integrations turn on by themselves: list them only to
     # pass options.
