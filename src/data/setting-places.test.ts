@@ -1,9 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { defaultSpellings, settingPlaces } from '#data/setting-places.ts';
-import { allTemplates, snippets } from '#data/snippets.ts';
 import {
 	fillTemplate,
 	formatPlace,
@@ -11,25 +10,11 @@ import {
 	placeProblems,
 	placeRanges,
 } from '#lib/settings/fill.ts';
-import { defaultSettings, settingKeys, type SettingValues } from '#lib/settings/rules.ts';
+import { defaultSettings, settingKeys } from '#lib/settings/rules.ts';
 import { snippetText } from '#lib/templates/snippet.ts';
+import { fileText, files, placeList } from '#lib/settings/test-fixtures.ts';
 
 const root = new URL('../../', import.meta.url);
-const fileText = (file: string) => readFileSync(new URL(`src/snippets/${file}`, root), 'utf8');
-/** Every template file: the sheet's, the hardened variants, the added ones. */
-const files = allTemplates.map((template) => template.file);
-const sheetFiles = snippets.map((snippet) => snippet.file);
-
-/** Each declared place as `file:line setting “text”`, to read the whole map at a glance. */
-function placeList(values: SettingValues = defaultSettings): string[] {
-	return sheetFiles.flatMap((file) => {
-		const lines = fillTemplate(file, fileText(file), values).split('\n');
-		return placeRanges(file, values).map(
-			(range) =>
-				`${file}:${range.line} ${range.setting} ${lines[range.line - 1]?.slice(range.start, range.end)}`,
-		);
-	});
-}
 
 describe('setting places: the map', () => {
 	it('has an entry for every template file, and only for those', () => {

@@ -55,9 +55,7 @@ test(
 		await expect(page).toHaveURL(/\/logging\//);
 		await expect(shownCode('show_locals')).toBeVisible();
 		// Opened at the line, not at the top of the page a screen above it.
-		await expect(
-			page.locator('main .ec-line').filter({ hasText: 'show_locals' }),
-		).toBeInViewport();
+		await expect(page.locator('main .ec-line').filter({ hasText: 'show_locals' })).toBeInViewport();
 		await expect(page.getByRole('tab', { name: 'Hardened' }).first()).toHaveAttribute(
 			'aria-selected',
 			'true',

@@ -1,32 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { settingPlaces } from '#data/setting-places.ts';
-import { allTemplates, snippets } from '#data/snippets.ts';
+import { allTemplates } from '#data/snippets.ts';
 import { fillTemplate, formatPlace, isCustomized, parsePlaceLine, placeRanges } from './fill.ts';
 import { defaultSettings, settingKeys, type SettingValues } from './rules.ts';
 import { snippetText } from '#lib/templates/snippet.ts';
-import { unusual } from './test-fixtures.ts';
-
-const root = new URL('../../../', import.meta.url);
-const fileText = (file: string) => readFileSync(new URL(`src/snippets/${file}`, root), 'utf8');
-/** Every template file: the sheet's, the hardened variants, the added ones. */
-const files = allTemplates.map((template) => template.file);
-const sheetFiles = snippets.map((snippet) => snippet.file);
-
-/** Each declared place as `file:line setting “text”`, to read the whole map at a glance. */
-function placeList(values: SettingValues = defaultSettings): string[] {
-	return sheetFiles.flatMap((file) => {
-		const lines = fillTemplate(file, fileText(file), values).split('\n');
-		return placeRanges(file, values).map(
-			(range) =>
-				`${file}:${range.line} ${range.setting} ${lines[range.line - 1]?.slice(range.start, range.end)}`,
-		);
-	});
-}
+import { fileText, files, placeList, unusual } from './test-fixtures.ts';
 
 describe('fillTemplate', () => {
 	it('at the defaults, every template is byte for byte its file', () => {

@@ -1,18 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { defaultSettings, settingKeys, validateSetting } from './rules.ts';
-import { good, injections, lookAlikes } from './test-fixtures.ts';
-
-const error = (key: (typeof settingKeys)[number], text: string) => {
-	const checked = validateSetting(key, text);
-	assert.ok(
-		'error' in checked,
-		`${key} ${JSON.stringify(text)} should fail, got ${JSON.stringify(checked)}`,
-	);
-	return checked.error;
-};
-/** The message: what is wrong, without the rule (which stands beside the field). */
-const problem = error;
+import { good, injections, lookAlikes, error, problem } from './test-fixtures.ts';
 
 describe('no markup, script or URL scheme passes any rule', () => {
 	it('injection strings are refused by every setting', () => {

@@ -9,7 +9,7 @@ import {
 	validateSetting,
 	type SettingKey,
 } from './rules.ts';
-import { good, unusual } from './test-fixtures.ts';
+import { good, unusual, error, problem } from './test-fixtures.ts';
 
 const value = (key: SettingKey, text: string) => {
 	const checked = validateSetting(key, text);
@@ -19,16 +19,6 @@ const value = (key: SettingKey, text: string) => {
 	);
 	return checked.value;
 };
-const error = (key: SettingKey, text: string) => {
-	const checked = validateSetting(key, text);
-	assert.ok(
-		'error' in checked,
-		`${key} ${JSON.stringify(text)} should fail, got ${JSON.stringify(checked)}`,
-	);
-	return checked.error;
-};
-/** The message: what is wrong, without the rule (which stands beside the field). */
-const problem = error;
 
 describe('settings', () => {
 	it('defaults are the sheet’s own text', () => {

@@ -1,4 +1,8 @@
-import type { SettingKey, SettingValues } from './rules.ts';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { allTemplates, snippets } from '#data/snippets.ts';
+import { fillTemplate, placeRanges } from './fill.ts';
+import { defaultSettings, validateSetting, type SettingKey, type SettingValues } from './rules.ts';
 
 /** Unusual but valid settings: every value differs from the sheet's, several at the edge of their rule. */
 export const unusual: SettingValues = {
@@ -116,3 +120,33 @@ export const lookAlikes: Record<SettingKey, string[]> = {
 	logLevel: ['іnfo', 'ınfo', 'İNFO', 'inf\u043e', 'crıtical', 'ＩＮＦＯ', 'info\u200b'],
 	sampleRate: ['0.１', '0․1', '٠.١', '0.1\u200b'],
 };
+
+/** What `text` gets from `key`'s rule, which must refuse it: the message, without the rule (which stands beside the field). */
+export function error(key: SettingKey, text: string): string {
+	const checked = validateSetting(key, text);
+	assert.ok(
+		'error' in checked,
+		`${key} ${JSON.stringify(text)} should fail, got ${JSON.stringify(checked)}`,
+	);
+	return checked.error;
+}
+export const problem = error;
+
+const root = new URL('../../../', import.meta.url);
+/** A template file's text, by its path under src/snippets/. */
+export const fileText = (file: string) =>
+	readFileSync(new URL(`src/snippets/${file}`, root), 'utf8');
+/** Every template file: the sheet's, the hardened variants, the added ones. */
+export const files = allTemplates.map((template) => template.file);
+export const sheetFiles = snippets.map((snippet) => snippet.file);
+
+/** Each declared place as `file:line setting “text”`, to read the whole map at a glance. */
+export function placeList(values: SettingValues = defaultSettings): string[] {
+	return sheetFiles.flatMap((file) => {
+		const lines = fillTemplate(file, fileText(file), values).split('\n');
+		return placeRanges(file, values).map(
+			(range) =>
+				`${file}:${range.line} ${range.setting} ${lines[range.line - 1]?.slice(range.start, range.end)}`,
+		);
+	});
+}
