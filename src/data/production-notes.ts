@@ -100,11 +100,11 @@ export const productionNotes: Readonly<Record<string, readonly ProductionNote[]>
 		{
 			title: 'JSON logs lose the traceback',
 			breaks:
-				'No processor turns `exc_info` into text: with `json_logs=True`, a `logger.exception(...)` line carries `"exc_info": true` and not the traceback.',
-			fix: 'Put an exception processor before the renderer: `structlog.processors.ExceptionRenderer(structlog.tracebacks.ExceptionDictTransformer(show_locals=False))`, as the Hardened tab does. Keep `show_locals=False`: structlog’s ready-made `dict_tracebacks` writes every frame’s local variables (passwords, tokens) into the log.',
+				'No processor turns `exc_info` into text: with `json_logs=True`, a structlog `logger.exception(...)` line carries `"exc_info": true`, a standard-library record’s (uvicorn’s “Exception in ASGI application”) the reprs of its exception tuple, and neither the traceback.',
+			fix: 'Put an exception processor before the renderer: `structlog.processors.ExceptionRenderer(structlog.tracebacks.ExceptionDictTransformer(show_locals=False))`, as the Hardened tab does. Keep `show_locals=False`: structlog’s ready-made `dict_tracebacks` writes the frames’ local variables (passwords, tokens) into the log.',
 			source: {
-				label: 'structlog docs: Exceptions',
-				url: 'https://www.structlog.org/en/stable/exceptions.html',
+				label: 'structlog API: ExceptionDictTransformer',
+				url: 'https://www.structlog.org/en/stable/api.html#structlog.tracebacks.ExceptionDictTransformer',
 			},
 		},
 		{

@@ -181,7 +181,7 @@ export const settingPlaces: Readonly<Record<string, SnippetPlaces>> = {
 		notSettings: [],
 	},
 	'hardened/sentry_setup.py': {
-		places: [{ line: 26, text: '    traces_sample_rate=«sampleRate»,' }],
+		places: [{ line: 27, text: '    traces_sample_rate=«sampleRate»,' }],
 		notSettings: [],
 	},
 	'hardened/health.py': { places: [], notSettings: [] },

@@ -93,28 +93,26 @@ export function verifiedVersion(entry: VerifiedPackage): string | undefined {
 export const ranOn = `${verified.ranOn.distribution}, Python ${verified.python}`;
 
 /**
- * What the page says under a template: "Verified with gunicorn 26.2.2, uvicorn 0.53.0 (run on
- * Debian unstable, Python 3.14.10); uvicorn-worker: not run here" where a smoke check ran it, or
- * "Written for opentelemetry-sdk 1.45.1 (Debian unstable's, Python 3.14.10; the template is not
- * run here)" where it was only parsed. Nothing where no package is listed.
+ * What the page says under a template: "Smoke-run on Debian unstable, Python 3.14.10, with
+ * gunicorn 26.2.2 and uvicorn 0.53.0 installed; uvicorn-worker: not run here" where a smoke check
+ * ran it, or "Parsed, not run, on Debian unstable, Python 3.14.10, which has gunicorn 26.2.2;
+ * uv 0.12.1 (pinned): not run here" where it was only parsed. It names what the run had, not
+ * each package a check used. Nothing where no package is listed.
  */
 export function verifiedLine(file: string): string | undefined {
 	const entries: VerifiedPackage[] = (verifiedWith[file] ?? []).map((key) => verifiedPackages[key]);
 	if (!entries.length) return undefined;
-	const exercised = verified.exercised.includes(file);
-	const versions = entries
+	const installed = entries
 		.filter((entry) => !entry.notRun)
 		.map((entry) => `${entry.name} ${verifiedVersion(entry)}`);
-	const notRun = entries.filter((entry) => entry.notRun).map((entry) => entry.name);
-	const where = exercised
-		? `run on ${ranOn}`
-		: `${verified.ranOn.distribution}'s, Python ${verified.python}; the template is not run here`;
-	return [
-		versions.length
-			? `${exercised ? 'Verified with' : 'Written for'} ${versions.join(', ')} (${where})`
-			: '',
-		notRun.length ? `${notRun.join(', ')}: not run here` : '',
-	]
+	const notRun = entries
+		.filter((entry) => entry.notRun)
+		.map((entry) => (entry.pinned ? `${entry.name} ${entry.pinned.version} (pinned)` : entry.name));
+	const list = [installed.slice(0, -1).join(', '), installed.at(-1)].filter(Boolean).join(' and ');
+	const run = verified.exercised.includes(file)
+		? `Smoke-run on ${ranOn}${list ? `, with ${list} installed` : ''}`
+		: `Parsed, not run, on ${ranOn}${list ? `, which has ${list}` : ''}`;
+	return [run, notRun.length ? `${notRun.join(', ')}: not run here` : '']
 		.filter(Boolean)
 		.join('; ');
 }

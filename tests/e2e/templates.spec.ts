@@ -49,7 +49,7 @@ test('the Hardened tab shows the hardened template with its new lines marked, an
 	// The versions of the template smoke run's root; the Dockerfile itself is not built there.
 	await expect(
 		page.getByText(
-			/^Written for gunicorn \d+\.\d+\.\d+ \(Debian unstable's, Python 3\.\d+\.\d+; the template is not run here\); uv: not run here\.$/,
+			/^Parsed, not run, on Debian unstable, Python 3\.\d+\.\d+, which has gunicorn \d+\.\d+\.\d+; uv \d+\.\d+\.\d+ \(pinned\): not run here\.$/,
 		),
 	).toBeVisible();
 	await expect(

@@ -192,7 +192,7 @@ export function validatePort(text: string): Validated {
 }
 
 export const SAMPLE_RATE_RULE =
-	'A plain decimal from 0 to 1, such as 0.1: the share of new traces Sentry starts (0 starts none but still continues traces that arrive sampled; 1 all).';
+	'A plain decimal from 0 to 1, such as 0.1: the share of new traces Sentry starts (0 starts none but still records requests that arrive sampled; 1 all).';
 
 export function validateSampleRate(text: string): Validated {
 	const rate = text.trim();

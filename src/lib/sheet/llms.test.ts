@@ -83,13 +83,13 @@ describe('templatesMarkdown', () => {
 				heading: 'Hardened: start.sh',
 				lang: 'bash',
 				text: 'echo "```"',
-				verifiedWith: 'Verified with uvicorn 0.51.0',
+				verifiedWith: 'Smoke-run on Debian unstable, with uvicorn 0.53.0 installed',
 			},
 			{ heading: '.dockerignore', lang: 'txt', text: '.venv' },
 		]);
 		assert.equal(
 			markdown,
-			'### Hardened: start.sh\n\n````bash\necho "```"\n````\n\nVerified with uvicorn 0.51.0.\n\n### .dockerignore\n\n```txt\n.venv\n```',
+			'### Hardened: start.sh\n\n````bash\necho "```"\n````\n\nSmoke-run on Debian unstable, with uvicorn 0.53.0 installed.\n\n### .dockerignore\n\n```txt\n.venv\n```',
 		);
 	});
 });

@@ -24,7 +24,7 @@ export interface ExtraTemplateText {
 	/** The code fence's language. */
 	lang: string;
 	text: string;
-	/** `Verified with gunicorn 26.2.2 (run on Debian unstable, Python 3.14.10); uv: not run here`, where known (verifiedLine). */
+	/** `Smoke-run on Debian unstable, Python 3.14.10, with gunicorn 26.2.2 installed`, where known (verifiedLine). */
 	verifiedWith?: string | undefined;
 }
 

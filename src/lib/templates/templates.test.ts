@@ -181,17 +181,25 @@ describe('verified-with', () => {
 	it('says which packages ran, where, and which did not', () => {
 		assert.match(
 			verifiedLine('hardened/gunicorn.conf.py') ?? '',
-			/^Verified with gunicorn [\d.]+, uvicorn [\d.]+ \(run on Debian unstable, Python 3\.\d+\.\d+\); uvicorn-worker: not run here$/,
+			/^Smoke-run on Debian unstable, Python 3\.\d+\.\d+, with gunicorn [\d.]+ and uvicorn [\d.]+ installed; uvicorn-worker: not run here$/,
 		);
-		assert.doesNotMatch(verifiedLine('hardened/Dockerfile') ?? '', /uv \d/);
+		// uv is not in the run: the Dockerfile's pin is named as a pin, not as a version that ran.
+		assert.match(
+			verifiedLine('hardened/Dockerfile') ?? '',
+			/; uv \d+\.\d+\.\d+ \(pinned\): not run here$/,
+		);
+		assert.match(
+			verifiedLine('hardened/sentry_setup.py') ?? '',
+			/^Smoke-run on .*, with sentry-sdk [\d.]+ and FastAPI [\d.]+ installed$/,
+		);
 	});
 
 	it('claims a run only for the templates a smoke check ran', () => {
 		for (const file of Object.keys(verifiedWith)) {
 			const line = verifiedLine(file) ?? '';
 			if (verified.exercised.includes(file))
-				assert.match(line, /^Verified with .* \(run on /, file);
-			else assert.match(line, /^Written for .*; the template is not run here\)/, file);
+				assert.match(line, /^Smoke-run on Debian unstable, /, file);
+			else assert.match(line, /^Parsed, not run, on Debian unstable, /, file);
 		}
 		// Parsed only: it imports the gRPC exporter, which Debian's grpcio cannot construct.
 		assert.ok(!verified.exercised.includes('hardened/otel_setup.py'));

@@ -28,8 +28,8 @@ def setup_logging(json_logs: bool = True, log_level: str = "INFO"):
         if json_logs
         else structlog.dev.ConsoleRenderer()
     )
-    # JSON logs need the exception as data, without each frame's local variables (they
-    # can hold passwords and tokens); the console renderer prints the exception itself.
+    # JSON logs need the exception as data, without the frames' local variables (they
+    # can hold passwords and tokens); the console renderer, for development, prints it.
     exceptions = (
         [structlog.processors.ExceptionRenderer(
             structlog.tracebacks.ExceptionDictTransformer(show_locals=False))]
@@ -61,7 +61,8 @@ def setup_logging(json_logs: bool = True, log_level: str = "INFO"):
 
     # uvicorn's loggers bring handlers of their own (under Gunicorn, the very list that
     # gunicorn.error logs through): unbind them, never clear that list, and send their
-    # records through this handler.
+    # records here. (With preload_app = False this runs in each worker, after the worker
+    # class has pointed uvicorn's loggers at Gunicorn's handlers.)
     for name in ("uvicorn", "uvicorn.error"):
         uvicorn_logger = logging.getLogger(name)
         uvicorn_logger.handlers = []

@@ -22,7 +22,8 @@ sentry_sdk.init(
     dsn=settings.sentry_dsn,
     environment=settings.environment,
     release=settings.release_version,
-    # Remove it where OpenTelemetry traces requests: 0 still continues incoming traces.
+    # Remove it where OpenTelemetry traces requests: at 0, requests that arrive sampled
+    # are still recorded.
     traces_sample_rate=0.1,
     # The FastAPI and SQLAlchemy integrations turn on by themselves: list them only to
     # pass options.
