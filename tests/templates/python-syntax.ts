@@ -7,7 +7,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 
-export const debianPython = '/usr/bin/python3';
+const debianPython = '/usr/bin/python3';
 
 export interface PythonSource {
 	/** Shown in error messages: `health.py (defaults)`. */

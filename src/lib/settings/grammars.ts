@@ -35,7 +35,7 @@ export function asciiLower(text: string): string {
 }
 
 /** One character named so a look-alike shows what it is: `“_”`, `a space`, `“а” (U+0430)`. */
-export function describeCharacter(character: string): string {
+function describeCharacter(character: string): string {
 	const code = character.codePointAt(0) ?? 0;
 	if (character === ' ') return 'a space';
 	if (code > 0x20 && code < 0x7f) return `“${character}”`;
@@ -47,7 +47,7 @@ export function describeCharacter(character: string): string {
 		: `“${character}” (${hex})`;
 }
 
-export function firstOutside(text: string, allowed: RegExp): string | undefined {
+function firstOutside(text: string, allowed: RegExp): string | undefined {
 	return [...text].find((character) => !allowed.test(character));
 }
 

@@ -138,7 +138,7 @@ export const fileText = (file: string) =>
 	readFileSync(new URL(`src/snippets/${file}`, root), 'utf8');
 /** Every template file: the sheet's, the hardened variants, the added ones. */
 export const files = allTemplates.map((template) => template.file);
-export const sheetFiles = snippets.map((snippet) => snippet.file);
+const sheetFiles = snippets.map((snippet) => snippet.file);
 
 /** Each declared place as `file:line setting “text”`, to read the whole map at a glance. */
 export function placeList(values: SettingValues = defaultSettings): string[] {
